@@ -1,0 +1,58 @@
+package io.flowascode.yaml;
+
+import io.flowascode.source.Span;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Maps each JSON Pointer of a document's tree to the spans of its key and value in the file. */
+public final class SourceMap {
+  private final Map<String, NodeSpans> spans;
+  private final Span fileSpan;
+
+  SourceMap(Map<String, NodeSpans> spans, Span fileSpan) {
+    this.spans = new HashMap<>(spans);
+    this.fileSpan = fileSpan;
+  }
+
+  public Optional<NodeSpans> get(String pointer) {
+    return Optional.ofNullable(spans.get(pointer));
+  }
+
+  /** The value's span, else the nearest enclosing node's, else the start of the file. */
+  public Span valueSpan(String pointer) {
+    String p = pointer;
+    while (true) {
+      NodeSpans s = spans.get(p);
+      if (s != null) {
+        return s.value();
+      }
+      if (p.isEmpty()) {
+        return fileSpan;
+      }
+      p = parent(p);
+    }
+  }
+
+  /** The key's span for a mapping entry, else the value's (or the nearest enclosing node's). */
+  public Span keySpan(String pointer) {
+    NodeSpans s = spans.get(pointer);
+    if (s != null) {
+      return s.keyOrValue();
+    }
+    return valueSpan(pointer);
+  }
+
+  public static String parent(String pointer) {
+    int i = pointer.lastIndexOf('/');
+    return i <= 0 ? "" : pointer.substring(0, i);
+  }
+
+  public static String child(String pointer, String key) {
+    return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+  }
+
+  public static String child(String pointer, int index) {
+    return pointer + "/" + index;
+  }
+}

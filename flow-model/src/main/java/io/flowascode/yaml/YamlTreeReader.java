@@ -1,0 +1,387 @@
+package io.flowascode.yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.diagnostic.Code;
+import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.diagnostic.Diagnostics;
+import io.flowascode.source.SourceFile;
+import io.flowascode.source.Span;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads one YAML 1.2 document into a Jackson tree and a {@link SourceMap}, with SnakeYAML Engine
+ * as the only parser. Everything wrong with the text becomes a diagnostic; nothing is thrown.
+ */
+public final class YamlTreeReader {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final YamlLimits limits;
+
+  public YamlTreeReader(YamlLimits limits) {
+    this.limits = limits;
+  }
+
+  public YamlTreeReader() {
+    this(YamlLimits.DEFAULT);
+  }
+
+  public Optional<SourceTree> read(SourceFile file, Diagnostics out) {
+    String text = file.text();
+    if (text.length() > limits.maxFileBytes()) {
+      out.report(Code.TOO_LARGE, Span.ofFile(file.name()),
+          "the file is larger than " + (limits.maxFileBytes() >> 20) + " MiB", "",
+          "split the flow, or check that this is the file you meant");
+      return Optional.empty();
+    }
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel(file.name())
+        .setSchema(new CoreSchema())
+        .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
+        .setMaxAliasesForCollections(limits.maxAliases())
+        .setAllowRecursiveKeys(false)
+        .setUseMarks(true)
+        .build();
+    if (!prescan(file, settings, out)) {
+      return Optional.empty();
+    }
+    Node root;
+    try {
+      root = new Compose(settings).composeString(text).orElse(null);
+    } catch (MarkedYamlEngineException e) {
+      reportSyntax(file, e, out);
+      return Optional.empty();
+    } catch (YamlEngineException e) {
+      reportEngine(file, e, out);
+      return Optional.empty();
+    } catch (StackOverflowError e) {
+      out.report(Code.TOO_DEEP, Span.ofFile(file.name()), "the document nests too deeply to read", "",
+          "flow files never need more than a few levels of nesting");
+      return Optional.empty();
+    }
+    if (root == null) {
+      out.report(Code.EMPTY_DOCUMENT, Span.ofFile(file.name()), "the file holds no flow", "",
+          "a flow file starts with a `flow:` section; see the language reference in the README");
+      return Optional.empty();
+    }
+    Builder builder = new Builder(file, out);
+    JsonNode tree = builder.convert(root, "", 0);
+    if (builder.aborted) {
+      return Optional.empty();
+    }
+    return Optional.of(new SourceTree(file, tree, new SourceMap(builder.spans, Span.ofFile(file.name()))));
+  }
+
+  /** Parses events once to bound depth and count documents before building any node graph. */
+  private boolean prescan(SourceFile file, LoadSettings settings, Diagnostics out) {
+    int depth = 0;
+    int documents = 0;
+    try {
+      Iterator<Event> events = new Parse(settings).parseString(file.text()).iterator();
+      while (events.hasNext()) {
+        Event e = events.next();
+        switch (e.getEventId()) {
+          case DocumentStart -> {
+            documents++;
+            if (documents == 2) {
+              Span where = span(file, e.getStartMark(), e.getEndMark());
+              out.add(Diagnostic.of(Code.MULTIPLE_DOCUMENTS, where, "the file holds more than one YAML document")
+                  .label("a second document starts here")
+                  .help("put each flow in a file of its own")
+                  .build());
+              return false;
+            }
+          }
+          case MappingStart, SequenceStart -> {
+            depth++;
+            if (depth > limits.maxDepth()) {
+              Span where = span(file, e.getStartMark(), e.getEndMark());
+              out.add(Diagnostic.of(Code.TOO_DEEP, where,
+                      "the document nests deeper than " + limits.maxDepth() + " levels")
+                  .label("too deep")
+                  .help("flow files never need more than a few levels of nesting")
+                  .build());
+              return false;
+            }
+          }
+          case MappingEnd, SequenceEnd -> depth--;
+          case Scalar -> {
+            Span where = span(file, e.getStartMark(), e.getEndMark());
+            int length = where.end().offset() - where.start().offset();
+            if (length > limits.maxScalarChars()) {
+              out.add(Diagnostic.of(Code.TOO_LARGE, where,
+                      "a value of " + length + " characters is longer than the limit of " + limits.maxScalarChars())
+                  .label("this value")
+                  .help("keep large data (scripts, sample records) in files the stage reads at run time")
+                  .build());
+              return false;
+            }
+          }
+          default -> {}
+        }
+      }
+    } catch (MarkedYamlEngineException e) {
+      reportSyntax(file, e, out);
+      return false;
+    } catch (YamlEngineException e) {
+      reportEngine(file, e, out);
+      return false;
+    }
+    return true;
+  }
+
+  private static void reportSyntax(SourceFile file, MarkedYamlEngineException e, Diagnostics out) {
+    Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+    Span where = mark.map(m -> pointSpan(file, m)).orElse(Span.ofFile(file.name()));
+    String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+    int offset = where.start().offset();
+    boolean tab = offset < file.text().length() && file.text().charAt(offset) == '\t'
+        || problem.contains("\\t") || problem.contains("'\t'");
+    if (tab) {
+      out.add(Diagnostic.of(Code.TAB_INDENT, where, "a tab character where YAML allows only spaces")
+          .label("tab")
+          .help("indent with spaces; YAML does not allow tabs for indentation")
+          .build());
+      return;
+    }
+    Diagnostic.Builder b = Diagnostic.of(Code.YAML_SYNTAX, where, "invalid YAML: " + cleanProblem(problem))
+        .label(cleanProblem(problem));
+    if (e.getContext() != null && e.getContextMark().isPresent() && e.getProblemMark().isPresent()) {
+      b.related(pointSpan(file, e.getContextMark().get()), cleanProblem(e.getContext()));
+    }
+    String help = syntaxHelp(problem);
+    if (help != null) {
+      b.help(help);
+    }
+    out.add(b.build());
+  }
+
+  private static String cleanProblem(String problem) {
+    return problem.replace("\n", " ").replaceAll("\\s+", " ").trim();
+  }
+
+  private static String syntaxHelp(String problem) {
+    String p = problem.toLowerCase(java.util.Locale.ROOT);
+    if (p.contains("found unexpected end of stream") || p.contains("while scanning a quoted scalar")) {
+      return "a quoted value is not closed: add the closing quote";
+    }
+    if (p.contains("expected ',' or ']'") || p.contains("expected ',' or '}'")) {
+      return "a [ ] or { } list is not closed, or its items are not separated by commas";
+    }
+    if (p.contains("mapping values are not allowed")) {
+      return "a value containing `: ` must be quoted, or the line is indented wrongly";
+    }
+    if (p.contains("special characters are not allowed") || p.contains("unacceptable code point")) {
+      return "the file contains control characters; is it a binary file?";
+    }
+    return null;
+  }
+
+  private static void reportEngine(SourceFile file, YamlEngineException e, Diagnostics out) {
+    String msg = e.getMessage() == null ? "" : e.getMessage();
+    if (msg.contains("aliases")) {
+      out.report(Code.TOO_MANY_ALIASES, Span.ofFile(file.name()),
+          "the file uses more YAML aliases than the limit allows", "",
+          "aliases that expand into large structures are refused; write the values out");
+    } else if (msg.contains("code point") || msg.contains("exceeds the limit")) {
+      out.report(Code.TOO_LARGE, Span.ofFile(file.name()), "the file is larger than allowed", "", null);
+    } else {
+      out.report(Code.YAML_SYNTAX, Span.ofFile(file.name()), "invalid YAML: " + cleanProblem(msg), "", null);
+    }
+  }
+
+  static Span span(SourceFile file, Optional<Mark> start, Optional<Mark> end) {
+    if (start.isEmpty()) {
+      return Span.ofFile(file.name());
+    }
+    int s = offset(file, start.get());
+    int e = end.map(m -> offset(file, m)).orElse(s);
+    return file.span(s, Math.max(s, e));
+  }
+
+  private static Span pointSpan(SourceFile file, Mark m) {
+    int s = offset(file, m);
+    int e = s < file.text().length() ? file.text().offsetByCodePoints(s, 1) : s;
+    return file.span(s, e);
+  }
+
+  private static int offset(SourceFile file, Mark m) {
+    return file.offsetOf(m.getLine() + 1, m.getColumn() + 1);
+  }
+
+  /** Converts the node graph while recording spans and checking what compose does not. */
+  private final class Builder {
+    private final SourceFile file;
+    private final Diagnostics out;
+    private final Map<String, NodeSpans> spans = new HashMap<>();
+    private final IdentityHashMap<Node, Boolean> onPath = new IdentityHashMap<>();
+    private int nodes;
+    private boolean aborted;
+
+    Builder(SourceFile file, Diagnostics out) {
+      this.file = file;
+      this.out = out;
+    }
+
+    JsonNode convert(Node node, String pointer, int depth) {
+      return convert(node, pointer, depth, Optional.empty());
+    }
+
+    JsonNode convert(Node node, String pointer, int depth, Optional<Span> keySpan) {
+      if (aborted) {
+        return JSON.nullNode();
+      }
+      if (++nodes > limits.maxNodes()) {
+        aborted = true;
+        out.report(Code.TOO_MANY_ALIASES, span(file, node.getStartMark(), node.getEndMark()),
+            "the document expands to more than " + limits.maxNodes() + " values", "expands here",
+            "aliases that expand into large structures are refused; write the values out");
+        return JSON.nullNode();
+      }
+      Span valueSpan = span(file, node.getStartMark(), node.getEndMark());
+      spans.putIfAbsent(pointer, new NodeSpans(keySpan, valueSpan));
+      if (onPath.containsKey(node)) {
+        aborted = true;
+        out.report(Code.ALIAS_USED, valueSpan, "an alias refers to a node that contains it", "recursive alias",
+            "remove the recursive reference");
+        return JSON.nullNode();
+      }
+      checkTag(node, valueSpan);
+      if (node instanceof ScalarNode scalar) {
+        return scalar(scalar, valueSpan);
+      }
+      onPath.put(node, Boolean.TRUE);
+      try {
+        if (node instanceof SequenceNode seq) {
+          ArrayNode array = JSON.arrayNode();
+          int i = 0;
+          for (Node item : seq.getValue()) {
+            array.add(convert(item, SourceMap.child(pointer, i++), depth + 1));
+          }
+          return array;
+        }
+        MappingNode map = (MappingNode) node;
+        ObjectNode object = JSON.objectNode();
+        Map<String, Span> seen = new HashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+          Node keyNode = tuple.getKeyNode();
+          Span keyAt = span(file, keyNode.getStartMark(), keyNode.getEndMark());
+          if (!(keyNode instanceof ScalarNode keyScalar)) {
+            out.report(Code.NON_STRING_KEY, keyAt, "a key must be a plain name, not a list or a mapping",
+                "not a plain key", null);
+            continue;
+          }
+          String key = keyScalar.getValue();
+          if (keyScalar.isPlain() && key.equals("<<")) {
+            out.report(Code.MERGE_KEY, keyAt, "YAML merge keys (`<<`) are not supported in flow files",
+                "merge key", "write the entries out; merged entries hide what a stage really gets");
+            continue;
+          }
+          Tag keyTag = keyScalar.getTag();
+          if (!Tag.STR.equals(keyTag)) {
+            out.report(Code.NON_STRING_KEY, keyAt,
+                "the key `" + key + "` is read as a " + tagWord(keyTag) + ", not as a name",
+                "not a string", "quote it: \"" + key + "\"");
+            continue;
+          }
+          Span first = seen.putIfAbsent(key, keyAt);
+          if (first != null) {
+            out.add(Diagnostic.of(Code.DUPLICATE_KEY, keyAt, "the key `" + key + "` appears twice")
+                .label("second `" + key + "`")
+                .related(first, "first `" + key + "` here")
+                .help("remove one of them; YAML keeps only one and the other would be lost silently")
+                .build());
+            continue;
+          }
+          String childPointer = SourceMap.child(pointer, key);
+          object.set(key, convert(tuple.getValueNode(), childPointer, depth + 1, Optional.of(keyAt)));
+        }
+        return object;
+      } finally {
+        onPath.remove(node);
+      }
+    }
+
+    private void checkTag(Node node, Span where) {
+      String tag = node.getTag().getValue();
+      if (!tag.startsWith(Tag.PREFIX)) {
+        out.report(Code.CUSTOM_TAG, where, "the YAML tag `" + tag + "` is not supported in flow files",
+            "custom tag", "remove the tag; values are typed by the stage's definition");
+      }
+    }
+
+    private JsonNode scalar(ScalarNode scalar, Span where) {
+      String v = scalar.getValue();
+      Tag tag = scalar.getTag();
+      if (Tag.NULL.equals(tag)) {
+        return JSON.nullNode();
+      }
+      if (Tag.BOOL.equals(tag)) {
+        return JSON.booleanNode(v.equalsIgnoreCase("true"));
+      }
+      if (Tag.INT.equals(tag)) {
+        try {
+          BigInteger n;
+          if (v.startsWith("0o")) {
+            n = new BigInteger(v.substring(2), 8);
+          } else if (v.startsWith("0x")) {
+            n = new BigInteger(v.substring(2), 16);
+          } else {
+            n = new BigInteger(v.startsWith("+") ? v.substring(1) : v);
+          }
+          return n.bitLength() < 64 ? JSON.numberNode(n.longValue()) : JSON.numberNode(n);
+        } catch (NumberFormatException e) {
+          return JSON.textNode(v);
+        }
+      }
+      if (Tag.FLOAT.equals(tag)) {
+        String lower = v.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("inf") || lower.contains("nan")) {
+          out.report(Code.INVALID_VALUE, where, "`" + v + "` is not a finite number", "not finite",
+              "quote it if you meant text: \"" + v + "\"");
+          return JSON.textNode(v);
+        }
+        try {
+          return JSON.numberNode(new java.math.BigDecimal(v.startsWith("+") ? v.substring(1) : v).doubleValue());
+        } catch (NumberFormatException e) {
+          return JSON.textNode(v);
+        }
+      }
+      return JSON.textNode(v);
+    }
+  }
+
+  private static String tagWord(Tag tag) {
+    if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+      return "number";
+    }
+    if (Tag.BOOL.equals(tag)) {
+      return "boolean";
+    }
+    if (Tag.NULL.equals(tag)) {
+      return "null";
+    }
+    return tag.getValue();
+  }
+}
