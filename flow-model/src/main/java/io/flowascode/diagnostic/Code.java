@@ -91,7 +91,10 @@ public enum Code {
   // W07xx: legal but probably wrong
   DEV_STAGE("W0701", Severity.WARNING, "a development stage in a flow"),
   SELECTOR_ONLY_DEFAULT("W0702", Severity.WARNING, "a Stream Selector with only a default output"),
-  TOO_MANY_DIAGNOSTICS("W0799", Severity.WARNING, "more diagnostics than are shown");
+  TOO_MANY_DIAGNOSTICS("W0799", Severity.WARNING, "more diagnostics than are shown"),
+
+  // E09xx: the tool itself
+  INTERNAL_ERROR("E0900", Severity.ERROR, "the compiler failed on this input; please report it");
 
   private final String id;
   private final Severity severity;

@@ -1,0 +1,33 @@
+package io.flowascode.compiler;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.source.SourceFile;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of compiling one file: its diagnostics and, when there is no error, the flow and the
+ * pipeline JSON.
+ */
+public record Compilation(
+    String fileName,
+    Optional<SourceFile> source,
+    Optional<CompiledFlow> flow,
+    Optional<ObjectNode> pipeline,
+    List<Diagnostic> diagnostics) {
+
+  public Compilation {
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** The flow id, when the file got far enough to have one. */
+  public Optional<String> flowId() {
+    return flow.map(CompiledFlow::id);
+  }
+}

@@ -1,0 +1,322 @@
+package io.flowascode.compiler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.catalog.ConfigDefinition;
+import io.flowascode.compiler.catalog.ServiceUse;
+import io.flowascode.compiler.catalog.StageDefinition;
+import io.flowascode.compiler.catalog.StageType;
+import io.flowascode.compiler.check.FlowRules;
+import io.flowascode.compiler.config.BoundConfig;
+import io.flowascode.compiler.config.ConfigBinder;
+import io.flowascode.compiler.config.ConfigTarget;
+import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.compiler.emit.PipelineEmitter;
+import io.flowascode.compiler.emit.SpecialStage;
+import io.flowascode.compiler.graph.ConnectionResolver;
+import io.flowascode.compiler.graph.Edge;
+import io.flowascode.compiler.graph.FlowGraph;
+import io.flowascode.compiler.graph.OutputPort;
+import io.flowascode.compiler.graph.StageNode;
+import io.flowascode.compiler.naming.InstanceNamer;
+import io.flowascode.compiler.naming.LaneNamer;
+import io.flowascode.compiler.resolve.StageResolver;
+import io.flowascode.compiler.schema.FlowSchemaValidator;
+import io.flowascode.diagnostic.Code;
+import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.diagnostic.Diagnostics;
+import io.flowascode.diagnostic.Severity;
+import io.flowascode.model.ConnectionDecl;
+import io.flowascode.model.FlowFile;
+import io.flowascode.model.FlowHeader;
+import io.flowascode.model.FlowReader;
+import io.flowascode.model.Located;
+import io.flowascode.model.ParameterDecl;
+import io.flowascode.model.PredicateDecl;
+import io.flowascode.model.SpecialStageDecl;
+import io.flowascode.model.StageDecl;
+import io.flowascode.source.SourceFile;
+import io.flowascode.source.SourceLoader;
+import io.flowascode.source.Span;
+import io.flowascode.yaml.SourceTree;
+import io.flowascode.yaml.YamlTreeReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compiles one flow file into the platform's pipeline JSON: read, validate against the schema,
+ * resolve stages, bind configuration, name instances and lanes, check the platform's rules, emit.
+ * Every problem becomes a diagnostic; nothing the input does makes it throw.
+ */
+public final class FlowCompiler {
+  private static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
+
+  private final Catalog catalog;
+  private final CompilerOptions options;
+  private final FlowSchemaValidator schema;
+
+  public FlowCompiler(Catalog catalog, CompilerOptions options) {
+    this(catalog, options, FlowSchemaValidator.bundled());
+  }
+
+  public FlowCompiler(Catalog catalog, CompilerOptions options, FlowSchemaValidator schema) {
+    this.catalog = catalog;
+    this.options = options;
+    this.schema = schema;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public Compilation compile(Path path, String displayName) {
+    Diagnostics out = new Diagnostics();
+    Optional<SourceFile> file = new SourceLoader(options.limits().maxFileBytes()).load(path, displayName, out);
+    if (file.isEmpty()) {
+      return finish(displayName, Optional.empty(), Optional.empty(), Optional.empty(), out);
+    }
+    return compile(file.get(), out);
+  }
+
+  public Compilation compile(SourceFile file) {
+    return compile(file, new Diagnostics());
+  }
+
+  private Compilation compile(SourceFile file, Diagnostics out) {
+    try {
+      return run(file, out);
+    } catch (RuntimeException | StackOverflowError e) {
+      out.add(Diagnostic.of(Code.INTERNAL_ERROR, Span.ofFile(file.name()),
+              "the compiler failed on this file (" + e.getClass().getSimpleName() + ")")
+          .help("please report this with the file; the flow was not compiled")
+          .build());
+      return finish(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), out);
+    }
+  }
+
+  private Compilation run(SourceFile file, Diagnostics out) {
+    Optional<SourceTree> tree = new YamlTreeReader(options.limits()).read(file, out);
+    if (tree.isEmpty()) {
+      return finish(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), out);
+    }
+    if (!tree.get().root().isObject()) {
+      out.add(Diagnostic.of(Code.WRONG_TYPE, tree.get().map().valueSpan(""), "a flow file must be a mapping with `flow:` and `stages:`")
+          .label("not a mapping")
+          .help("start the file with `flow:` holding at least `id:`, then `stages:`")
+          .build());
+      return finish(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), out);
+    }
+    schema.validate(tree.get(), out);
+    FlowFile flow = FlowReader.read(tree.get(), out);
+    CompiledFlow compiled = new Run(flow, out).compile();
+    Optional<ObjectNode> pipeline = Optional.empty();
+    boolean errors = out.hasErrors() || (options.strict() && !out.isEmpty());
+    if (!errors) {
+      pipeline = Optional.of(new PipelineEmitter(catalog).emit(compiled));
+    }
+    return finish(file.name(), Optional.of(file), Optional.of(compiled), pipeline, out);
+  }
+
+  private Compilation finish(String name, Optional<SourceFile> file, Optional<CompiledFlow> flow,
+      Optional<ObjectNode> pipeline, Diagnostics out) {
+    List<Diagnostic> list = out.sorted();
+    if (options.strict()) {
+      list = list.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();
+    }
+    boolean failed = list.stream().anyMatch(Diagnostic::isError);
+    return new Compilation(name, file, failed ? Optional.empty() : flow, failed ? Optional.empty() : pipeline, list);
+  }
+
+  /** The state of compiling one file. */
+  private final class Run {
+    private final FlowFile flow;
+    private final Diagnostics out;
+    private final StageResolver resolver = new StageResolver(catalog);
+    private final ConfigBinder binder;
+
+    Run(FlowFile flow, Diagnostics out) {
+      this.flow = flow;
+      this.out = out;
+      this.binder = new ConfigBinder(flow.source().map(), out);
+    }
+
+    CompiledFlow compile() {
+      FlowHeader header = flow.header();
+      List<StageDecl> resolvedDecls = new ArrayList<>();
+      List<StageDefinition> definitions = new ArrayList<>();
+      Set<String> declaredIds = new LinkedHashSet<>();
+      for (StageDecl decl : flow.stages()) {
+        declaredIds.add(decl.idValue());
+        Optional<StageDefinition> def = resolver.resolve(decl.ref(), StageResolver.Role.CANVAS, out);
+        if (def.isPresent()) {
+          resolvedDecls.add(decl);
+          definitions.add(def.get());
+        }
+      }
+      boolean complete = resolvedDecls.size() == flow.stages().size();
+      List<InstanceNamer.Request> requests = new ArrayList<>();
+      for (int i = 0; i < resolvedDecls.size(); i++) {
+        requests.add(new InstanceNamer.Request(definitions.get(i).label(), resolvedDecls.get(i).instanceName()));
+      }
+      List<String> names = InstanceNamer.assign(requests, out);
+      List<String> uiLabels = InstanceNamer.uiLabels(definitions.stream().map(StageDefinition::label).toList());
+      Map<String, StageNode> byId = new LinkedHashMap<>();
+      for (int i = 0; i < resolvedDecls.size(); i++) {
+        StageDecl decl = resolvedDecls.get(i);
+        StageDefinition def = definitions.get(i);
+        String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
+        BoundConfig config = binder.bind(decl.ref().config(), targets(def), owner);
+        List<OutputPort> outputs = outputs(decl, def, names.get(i));
+        byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabels.get(i), config, outputs));
+        lint(decl, def);
+      }
+      List<ConnectionDecl> all = new ArrayList<>(flow.connections());
+      all.addAll(flow.events());
+      List<Edge> edges = new ConnectionResolver(byId, declaredIds, out).resolve(all);
+      FlowGraph graph = new FlowGraph(List.copyOf(byId.values()), edges);
+      Span flowSpan = flow.source().map().keySpan("/stages");
+      new FlowRules(out, options.multipleOriginsAllowed()).check(graph, flowSpan, complete);
+
+      BoundConfig settings = binder.bind(header.settings(), pipelineTargets(), "the pipeline");
+      Map<String, JsonNode> parameters = new LinkedHashMap<>();
+      for (ParameterDecl p : header.parameters()) {
+        parameters.put(p.name().value(), p.value());
+      }
+      unusedParameters(header);
+      SpecialStage error = header.errorRecords()
+          .flatMap(d -> special(d, StageResolver.Role.ERROR, "the error stage"))
+          .orElseGet(this::discard);
+      Optional<SpecialStage> start = header.startEvent().flatMap(d -> special(d, StageResolver.Role.LIFECYCLE, "the start event stage"));
+      Optional<SpecialStage> stop = header.stopEvent().flatMap(d -> special(d, StageResolver.Role.LIFECYCLE, "the stop event stage"));
+      String id = header.id().value();
+      String title = header.title().map(Located::value).orElse(id);
+      return new CompiledFlow(id, title, header.description().map(Located::value).orElse(""),
+          header.labels().stream().map(Located::value).toList(), parameters, settings, graph, error, start, stop);
+    }
+
+    private List<ConfigTarget> targets(StageDefinition def) {
+      List<ConfigTarget> targets = new ArrayList<>();
+      for (ConfigDefinition c : def.configs()) {
+        targets.add(new ConfigTarget(Optional.empty(), c));
+      }
+      for (ServiceUse use : def.services()) {
+        catalog.service(use.service()).ifPresent(s -> {
+          for (ConfigDefinition c : s.configs()) {
+            targets.add(new ConfigTarget(Optional.of(use.service()), c));
+          }
+        });
+      }
+      return targets;
+    }
+
+    private List<ConfigTarget> pipelineTargets() {
+      return catalog.pipelineConfigs().stream().map(c -> new ConfigTarget(Optional.empty(), c)).toList();
+    }
+
+    private List<OutputPort> outputs(StageDecl decl, StageDefinition def, String instance) {
+      List<OutputPort> ports = new ArrayList<>();
+      if (def.hasPredicates()) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (PredicateDecl p : decl.predicates()) {
+          String name = p.name().value();
+          if (name.equals(OutputPort.DEFAULT)) {
+            out.add(Diagnostic.of(Code.DEFAULT_PREDICATE_NAMED, p.name().span(), "`default` is the implicit last output")
+                .label("reserved name")
+                .help("remove this predicate; records no other predicate matches go to `" + decl.idValue() + "[default]`")
+                .build());
+            continue;
+          }
+          String expr = p.expression().value().trim();
+          if (!expr.startsWith("${") || !expr.endsWith("}")) {
+            out.add(Diagnostic.of(Code.MALFORMED_PREDICATE, p.expression().span(),
+                    "the predicate `" + name + "` is not an expression")
+                .label("must be written as ${...}")
+                .help("write it as '${" + (expr.startsWith("$") ? expr.replaceAll("^\\$\\{?|}$", "") : expr) + "}'")
+                .build());
+          }
+          seen.add(name);
+          ports.add(new OutputPort(name, LaneNamer.outputLane(instance, name), Optional.of(p.expression().value())));
+        }
+        ports.add(new OutputPort(OutputPort.DEFAULT, LaneNamer.outputLane(instance, OutputPort.DEFAULT), Optional.empty()));
+        if (ports.size() == 1) {
+          Span at = decl.predicatesSpan().orElse(decl.ref().label().map(Located::span).orElse(decl.id().span()));
+          out.add(Diagnostic.of(Code.SELECTOR_ONLY_DEFAULT, at,
+                  "`" + decl.idValue() + "` has no predicates, so every record goes to its default output")
+              .label("only a default output")
+              .help("add `predicates:` with at least one '${...}' condition, or remove the selector")
+              .build());
+        }
+        return ports;
+      }
+      if (!decl.predicates().isEmpty() || decl.predicatesSpan().isPresent()) {
+        out.add(Diagnostic.of(Code.NOT_A_SELECTOR, decl.predicatesSpan().orElse(decl.id().span()),
+                "`" + decl.idValue() + "` (" + def.label() + ") has no predicates")
+            .label("only a Stream Selector takes predicates")
+            .help("use `label: Stream Selector` to route records by condition")
+            .build());
+      }
+      if (def.type() == StageType.DESTINATION || def.type() == StageType.EXECUTOR) {
+        return ports;
+      }
+      int n = Math.max(1, def.fixedOutputs());
+      if (n == 1) {
+        ports.add(new OutputPort(OutputPort.SINGLE, LaneNamer.outputLane(instance, OutputPort.SINGLE), Optional.empty()));
+      } else {
+        for (int i = 1; i <= n; i++) {
+          ports.add(new OutputPort(String.valueOf(i), LaneNamer.outputLane(instance, String.valueOf(i)), Optional.empty()));
+        }
+      }
+      return ports;
+    }
+
+    private void lint(StageDecl decl, StageDefinition def) {
+      if (def.library().contains("-dev-lib")) {
+        out.add(Diagnostic.of(Code.DEV_STAGE, decl.ref().label().or(() -> decl.ref().name()).map(Located::span).orElse(decl.id().span()),
+                "`" + def.label() + "` is a development stage")
+            .label("for development and testing")
+            .help("replace it with a production stage before running this flow for real")
+            .build());
+      }
+    }
+
+    private void unusedParameters(FlowHeader header) {
+      if (header.parameters().isEmpty()) {
+        return;
+      }
+      JsonNode root = flow.source().root();
+      Set<String> used = new LinkedHashSet<>(ParameterUse.namesIn(root.path("stages")));
+      used.addAll(ParameterUse.namesIn(root.path("flow").path("settings")));
+      used.addAll(ParameterUse.namesIn(root.path("flow").path("error_records")));
+      used.addAll(ParameterUse.namesIn(root.path("flow").path("start_event")));
+      used.addAll(ParameterUse.namesIn(root.path("flow").path("stop_event")));
+      for (ParameterDecl p : header.parameters()) {
+        if (!used.contains(p.name().value())) {
+          out.add(Diagnostic.of(Code.UNUSED_PARAMETER, p.name().span(), "the parameter `" + p.name().value() + "` is never used")
+              .label("unused")
+              .help("use it as ${" + p.name().value() + "} in a configuration or predicate, or remove it")
+              .build());
+        }
+      }
+    }
+
+    private Optional<SpecialStage> special(SpecialStageDecl decl, StageResolver.Role role, String owner) {
+      return resolver.resolve(decl.ref(), role, out).map(def ->
+          new SpecialStage(def, binder.bind(decl.ref().config(), targets(def), owner + " (" + def.label() + ")")));
+    }
+
+    private SpecialStage discard() {
+      StageDefinition def = catalog.byName(DISCARD).stream().findFirst().orElseGet(() -> new StageDefinition(
+          "streamsets-datacollector-basic-lib", "Basic", DISCARD, "1", "Discard", "", StageType.DESTINATION,
+          List.of(), List.of(), false, 0, false, "", List.of(), true, false, true,
+          List.of("ERROR_STAGE", "LIFECYCLE_STAGE"), List.of(), false));
+      return new SpecialStage(def, BoundConfig.empty());
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package io.flowascode.compiler.graph;
+
+import io.flowascode.compiler.catalog.StageType;
+import io.flowascode.diagnostic.Code;
+import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.diagnostic.Diagnostics;
+import io.flowascode.diagnostic.Suggestions;
+import io.flowascode.model.ConnectionDecl;
+import io.flowascode.model.ConnectionKind;
+import io.flowascode.model.Located;
+import io.flowascode.model.PortRef;
+import io.flowascode.source.Span;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves written connections into edges between resolved stages, reporting references to
+ * undeclared stages or outputs and connections the platform forbids per stage type.
+ */
+public final class ConnectionResolver {
+  private final Map<String, StageNode> byId;
+  private final Set<String> declaredIds;
+  private final Diagnostics out;
+
+  /**
+   * @param declaredIds every id under `stages:`, including stages that failed to resolve, so a
+   *     broken stage does not also make each of its connections an error
+   */
+  public ConnectionResolver(Map<String, StageNode> byId, Set<String> declaredIds, Diagnostics out) {
+    this.byId = byId;
+    this.declaredIds = declaredIds;
+    this.out = out;
+  }
+
+  public List<Edge> resolve(List<ConnectionDecl> connections) {
+    List<Edge> edges = new ArrayList<>();
+    Map<String, Span> seenLinks = new HashMap<>();
+    Map<String, Edge> byPair = new HashMap<>();
+    for (ConnectionDecl decl : connections) {
+      for (ConnectionDecl.Link link : decl.links()) {
+        Optional<StageNode> from = stage(link.from().stage());
+        Optional<StageNode> to = stage(link.to().stage());
+        if (link.to().port().isPresent()) {
+          out.add(Diagnostic.of(Code.INVALID_CONNECTION_SYNTAX, link.to().port().get().span(),
+                  "an output is chosen on the receiving side of `>>`")
+              .label("inputs have no names")
+              .help("write `" + link.to().stage().value() + "` without `[" + link.to().port().get().value() + "]`")
+              .build());
+        }
+        if (from.isEmpty() || to.isEmpty()) {
+          continue;
+        }
+        Optional<Edge> edge = link.kind() == ConnectionKind.DATA
+            ? dataEdge(link, from.get(), to.get())
+            : eventEdge(link, from.get(), to.get());
+        if (edge.isEmpty()) {
+          continue;
+        }
+        Edge e = edge.get();
+        String linkKey = e.kind() + "|" + e.from().id() + "|" + e.port().map(OutputPort::key).orElse("") + "|" + e.to().id();
+        Span first = seenLinks.putIfAbsent(linkKey, link.from().span());
+        if (first != null) {
+          out.add(Diagnostic.of(Code.DUPLICATE_CONNECTION, link.from().span().to(link.to().span()),
+                  "`" + link.from() + " >> " + link.to().stage().value() + "` is written twice")
+              .label("again")
+              .related(first, "first written here")
+              .help("remove one of them")
+              .build());
+          continue;
+        }
+        String pairKey = e.from().id() + "|" + e.to().id();
+        Edge other = byPair.putIfAbsent(pairKey, e);
+        if (other != null) {
+          out.add(Diagnostic.of(Code.DUPLICATE_LANE, link.from().span().to(link.to().span()),
+                  "`" + e.from().id() + "` already feeds `" + e.to().id() + "` through another "
+                      + (other.kind() == ConnectionKind.EVENT ? "event lane" : "output"))
+              .label("second lane between the same stages")
+              .related(other.link().from().span(), "first lane here")
+              .help("the platform allows one lane between two stages; route both conditions through one predicate, "
+                  + "or put a stage in between")
+              .build());
+          continue;
+        }
+        edges.add(e);
+      }
+    }
+    return edges;
+  }
+
+  private Optional<StageNode> stage(Located<String> id) {
+    StageNode node = byId.get(id.value());
+    if (node != null) {
+      return Optional.of(node);
+    }
+    if (!declaredIds.contains(id.value())) {
+      Diagnostic.Builder b = Diagnostic.of(Code.UNKNOWN_STAGE_REF, id.span(), "no stage `" + id.value() + "` is declared")
+          .label("unknown stage");
+      Suggestions.didYouMean(id.value(), declaredIds).ifPresentOrElse(b::help,
+          () -> b.help("declare it under `stages:`, or use one of " + String.join(", ",
+              declaredIds.stream().sorted().limit(8).map(s -> "`" + s + "`").toList())));
+      out.add(b.build());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Edge> dataEdge(ConnectionDecl.Link link, StageNode from, StageNode to) {
+    PortRef ref = link.from();
+    StageType fromType = from.definition().type();
+    if (fromType == StageType.DESTINATION || fromType == StageType.EXECUTOR) {
+      out.add(Diagnostic.of(Code.OUTPUT_FROM_SINK, ref.stage().span(),
+              "`" + from.id() + "` is " + article(fromType) + " and has no data output")
+          .label(from.definition().label() + " is " + article(fromType))
+          .help(from.definition().producesEvents()
+              ? "to send its events, write the connection under `events:`"
+              : "only origins and processors send records on")
+          .build());
+      return Optional.empty();
+    }
+    if (!checkTarget(link, from, to)) {
+      return Optional.empty();
+    }
+    Optional<OutputPort> port = choosePort(ref, from);
+    return port.map(p -> new Edge(ConnectionKind.DATA, from, Optional.of(p), to, link));
+  }
+
+  private Optional<Edge> eventEdge(ConnectionDecl.Link link, StageNode from, StageNode to) {
+    PortRef ref = link.from();
+    if (ref.port().isPresent()) {
+      out.add(Diagnostic.of(Code.INVALID_CONNECTION_SYNTAX, ref.port().get().span(),
+              "an event connection does not choose an output")
+          .label("a stage has one event lane")
+          .help("write `" + from.id() + " >> " + to.id() + "`")
+          .build());
+      return Optional.empty();
+    }
+    if (!from.definition().producesEvents()) {
+      out.add(Diagnostic.of(Code.NO_EVENTS, ref.stage().span(), "`" + from.id() + "` (" + from.definition().label()
+              + ") does not produce events")
+          .label("no event lane")
+          .help("connect records under `connections:` instead, or choose a stage that produces events")
+          .build());
+      return Optional.empty();
+    }
+    if (!checkTarget(link, from, to)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Edge(ConnectionKind.EVENT, from, Optional.empty(), to, link));
+  }
+
+  private boolean checkTarget(ConnectionDecl.Link link, StageNode from, StageNode to) {
+    if (from == to) {
+      out.add(Diagnostic.of(Code.SELF_CONNECTION, link.to().stage().span(), "`" + from.id() + "` is connected to itself")
+          .label("same stage on both sides").build());
+      return false;
+    }
+    if (to.definition().type() == StageType.ORIGIN) {
+      out.add(Diagnostic.of(Code.INPUT_INTO_ORIGIN, link.to().stage().span(),
+              "`" + to.id() + "` is an origin and cannot receive records")
+          .label(to.definition().label() + " is an origin")
+          .help("origins start a flow; connect `" + to.id() + "` to other stages, not other stages to it")
+          .build());
+      return false;
+    }
+    return true;
+  }
+
+  private Optional<OutputPort> choosePort(PortRef ref, StageNode from) {
+    List<OutputPort> outputs = from.outputs();
+    boolean selector = from.definition().hasPredicates();
+    if (ref.port().isEmpty()) {
+      if (outputs.size() == 1) {
+        return Optional.of(outputs.get(0));
+      }
+      Diagnostic.Builder b = Diagnostic.of(Code.OUTPUT_NOT_CHOSEN, ref.stage().span(),
+              "`" + from.id() + "` has " + outputs.size() + " outputs; choose one")
+          .label("which output?");
+      if (selector) {
+        b.help("write `" + from.id() + "[<predicate>]` with one of " + keys(outputs));
+      } else {
+        b.help("write `" + from.id() + "[N]` with N from 1 to " + outputs.size()
+            + labelsNote(from));
+      }
+      out.add(b.build());
+      return Optional.empty();
+    }
+    Located<String> port = ref.port().get();
+    if (selector) {
+      Optional<OutputPort> p = from.output(port.value());
+      if (p.isPresent()) {
+        return p;
+      }
+      Diagnostic.Builder b = Diagnostic.of(Code.UNKNOWN_PREDICATE, port.span(),
+              "`" + from.id() + "` has no predicate `" + port.value() + "`")
+          .label("unknown predicate");
+      Suggestions.didYouMean(port.value(), outputs.stream().map(OutputPort::key).toList())
+          .ifPresentOrElse(b::help, () -> b.help("its outputs are " + keys(outputs)));
+      out.add(b.build());
+      return Optional.empty();
+    }
+    if (outputs.size() > 1) {
+      Optional<OutputPort> p = from.output(port.value());
+      if (p.isPresent()) {
+        return p;
+      }
+      out.add(Diagnostic.of(Code.NO_SUCH_OUTPUT, port.span(),
+              "`" + from.id() + "` has no output `" + port.value() + "`")
+          .label("outputs are numbered 1 to " + outputs.size())
+          .help("write `" + from.id() + "[1]`" + labelsNote(from))
+          .build());
+      return Optional.empty();
+    }
+    out.add(Diagnostic.of(Code.NOT_A_SELECTOR, port.span(),
+            "`" + from.id() + "` (" + from.definition().label() + ") has a single output, not `" + port.value() + "`")
+        .label("no outputs to choose from")
+        .help("write `" + from.id() + " >> …` without `[" + port.value() + "]`; predicates belong to Stream Selector stages")
+        .build());
+    return Optional.empty();
+  }
+
+  private static String labelsNote(StageNode from) {
+    List<String> labels = from.definition().outputStreamLabels();
+    if (labels.isEmpty()) {
+      return "";
+    }
+    List<String> numbered = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      numbered.add((i + 1) + " = " + labels.get(i));
+    }
+    return " (" + String.join(", ", numbered) + ")";
+  }
+
+  private static String keys(List<OutputPort> outputs) {
+    return String.join(", ", outputs.stream().map(p -> "`" + p.key() + "`").toList());
+  }
+
+  private static String article(StageType type) {
+    return switch (type) {
+      case ORIGIN -> "an origin";
+      case PROCESSOR -> "a processor";
+      case DESTINATION -> "a destination";
+      case EXECUTOR -> "an executor";
+    };
+  }
+}
