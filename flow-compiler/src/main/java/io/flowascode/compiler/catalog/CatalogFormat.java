@@ -1,0 +1,350 @@
+package io.flowascode.compiler.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Our own catalog file format: the fields of {@link StageDefinition}, {@link ServiceDefinition} and
+ * {@link ConfigDefinition} and nothing else, written so that a regenerated catalog diffs well.
+ *
+ * <pre>{@code
+ * {
+ *   "format": "flow-catalog",
+ *   "formatVersion": 1,
+ *   "pipelineConfigs": [ config, ... ],
+ *   "services": [ {"provides", "version", "label", "configs"}, ... ],
+ *   "stages": [ {"library", "libraryLabel", "name", "version", "label", "description", "type",
+ *                "inferred", "producesEvents", "outputStreams", "variableOutputStreams",
+ *                "outputStreamsDrivenByConfig", "outputStreamLabels", "errorStage",
+ *                "statsAggregatorStage", "pipelineLifecycleStage", "hideStage", "executionModes",
+ *                "services": [{"service", "configuration"}], "configs"}, ... ]
+ * }
+ * config = {"name", "label", "description", "type", "defaultValue", "required", "group",
+ *           "displayPosition", "model": {"modelType", "values", "labels", "beanConfigs"},
+ *           "min", "max", "dependsOn": {configName: [values]}}
+ * }</pre>
+ *
+ * <p>Keys always come in the order above. Stages are sorted by library, name and version, services
+ * by what they provide, map keys alphabetically; configs keep the order of their definition (the
+ * platform's display order). A key whose value is empty, false, null or absent is left out and read
+ * back as that value, except {@code version}, {@code outputStreams} and {@code displayPosition},
+ * which are always written. The stage type is the flow language's word ({@code origin},
+ * {@code processor}, {@code destination}, {@code executor}).
+ */
+public final class CatalogFormat {
+  public static final String FORMAT = "flow-catalog";
+  public static final int FORMAT_VERSION = 1;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Comparator<StageDefinition> STAGE_ORDER = Comparator
+      .comparing(StageDefinition::library)
+      .thenComparing(StageDefinition::name)
+      .thenComparingLong(s -> Catalog.versionNumber(s.version()))
+      .thenComparing(StageDefinition::version);
+
+  private CatalogFormat() {}
+
+  /** True when the object is a document of this format. */
+  public static boolean isCatalogFormat(JsonNode root) {
+    return root.isObject() && FORMAT.equals(root.path("format").asText());
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /** The catalog as a document of this format (UTF-8 text, ending with a newline). */
+  public static String write(Catalog catalog) {
+    ObjectNode root = NODES.objectNode();
+    root.put("format", FORMAT);
+    root.put("formatVersion", FORMAT_VERSION);
+    if (!catalog.pipelineConfigs().isEmpty()) {
+      root.set("pipelineConfigs", configs(catalog.pipelineConfigs()));
+    }
+    List<ServiceDefinition> services = new ArrayList<>(catalog.services());
+    services.sort(Comparator.comparing(ServiceDefinition::provides));
+    if (!services.isEmpty()) {
+      ArrayNode list = root.putArray("services");
+      for (ServiceDefinition s : services) {
+        ObjectNode o = list.addObject();
+        o.put("provides", s.provides());
+        o.put("version", s.version());
+        putText(o, "label", s.label());
+        putArray(o, "configs", configs(s.configs()));
+      }
+    }
+    List<StageDefinition> stages = new ArrayList<>(catalog.stages());
+    stages.sort(STAGE_ORDER);
+    if (!stages.isEmpty()) {
+      ArrayNode list = root.putArray("stages");
+      stages.forEach(s -> list.add(stage(s)));
+    }
+    return CompactJsonWriter.write(root);
+  }
+
+  private static ObjectNode stage(StageDefinition s) {
+    ObjectNode o = NODES.objectNode();
+    o.put("library", s.library());
+    putText(o, "libraryLabel", s.libraryLabel());
+    o.put("name", s.name());
+    o.put("version", s.version());
+    putText(o, "label", s.label());
+    putText(o, "description", s.description());
+    o.put("type", s.type().word());
+    putTrue(o, "inferred", s.inferred());
+    putTrue(o, "producesEvents", s.producesEvents());
+    o.put("outputStreams", s.outputStreams());
+    putTrue(o, "variableOutputStreams", s.variableOutputStreams());
+    putText(o, "outputStreamsDrivenByConfig", s.outputStreamsDrivenByConfig());
+    putArray(o, "outputStreamLabels", strings(s.outputStreamLabels()));
+    putTrue(o, "errorStage", s.errorStage());
+    putTrue(o, "statsAggregatorStage", s.statsAggregatorStage());
+    putTrue(o, "pipelineLifecycleStage", s.pipelineLifecycleStage());
+    putArray(o, "hideStage", strings(s.hideStage()));
+    putArray(o, "executionModes", strings(s.executionModes()));
+    ArrayNode uses = NODES.arrayNode();
+    for (ServiceUse use : s.services()) {
+      ObjectNode u = uses.addObject();
+      u.put("service", use.service());
+      ObjectNode conf = NODES.objectNode();
+      new TreeMap<>(use.configuration()).forEach(conf::set);
+      if (!conf.isEmpty()) {
+        u.set("configuration", conf);
+      }
+    }
+    putArray(o, "services", uses);
+    putArray(o, "configs", configs(s.configs()));
+    return o;
+  }
+
+  private static ArrayNode configs(List<ConfigDefinition> configs) {
+    ArrayNode list = NODES.arrayNode();
+    configs.forEach(c -> list.add(config(c)));
+    return list;
+  }
+
+  private static ObjectNode config(ConfigDefinition c) {
+    ObjectNode o = NODES.objectNode();
+    o.put("name", c.name());
+    putText(o, "label", c.label());
+    putText(o, "description", c.description());
+    o.put("type", c.type().name());
+    if (c.defaultValue() != null && !c.defaultValue().isNull()) {
+      o.set("defaultValue", c.defaultValue());
+    }
+    putTrue(o, "required", c.required());
+    putText(o, "group", c.group());
+    o.put("displayPosition", c.displayPosition());
+    c.model().ifPresent(m -> {
+      ObjectNode model = o.putObject("model");
+      model.put("modelType", m.modelType());
+      putArray(model, "values", strings(m.values()));
+      putArray(model, "labels", strings(m.labels()));
+      putArray(model, "beanConfigs", configs(m.beanConfigs()));
+    });
+    c.min().ifPresent(v -> o.put("min", v));
+    c.max().ifPresent(v -> o.put("max", v));
+    if (!c.dependsOn().isEmpty()) {
+      ObjectNode deps = o.putObject("dependsOn");
+      new TreeMap<>(c.dependsOn()).forEach((k, v) -> deps.set(k, NODES.arrayNode().addAll(v)));
+    }
+    return o;
+  }
+
+  private static ArrayNode strings(List<String> values) {
+    ArrayNode list = NODES.arrayNode();
+    values.forEach(list::add);
+    return list;
+  }
+
+  private static void putText(ObjectNode o, String key, String value) {
+    if (value != null && !value.isEmpty()) {
+      o.put(key, value);
+    }
+  }
+
+  private static void putTrue(ObjectNode o, String key, boolean value) {
+    if (value) {
+      o.put(key, true);
+    }
+  }
+
+  private static void putArray(ObjectNode o, String key, ArrayNode value) {
+    if (!value.isEmpty()) {
+      o.set(key, value);
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Reads a document of this format. */
+  public static Catalog read(InputStream in) throws DefinitionsException {
+    return read(JsonDocuments.parse(in));
+  }
+
+  public static Catalog read(String text) throws DefinitionsException {
+    return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public static Catalog read(JsonNode root) throws DefinitionsException {
+    if (!isCatalogFormat(root)) {
+      throw new DefinitionsException("the file is not a " + FORMAT + " document");
+    }
+    int version = root.path("formatVersion").asInt(-1);
+    if (version != FORMAT_VERSION) {
+      throw new DefinitionsException(
+          "the catalog has formatVersion " + version + ", but this tool reads version " + FORMAT_VERSION);
+    }
+    List<ConfigDefinition> pipelineConfigs = readConfigs(root.get("pipelineConfigs"), "pipelineConfigs");
+    List<ServiceDefinition> services = new ArrayList<>();
+    int i = 0;
+    for (JsonNode s : list(root.get("services"), "services")) {
+      String where = "services[" + i++ + "]";
+      services.add(new ServiceDefinition(
+          required(s, "provides", where),
+          s.path("version").asInt(1),
+          text(s, "label"),
+          readConfigs(s.get("configs"), where + ".configs")));
+    }
+    List<StageDefinition> stages = new ArrayList<>();
+    i = 0;
+    for (JsonNode s : list(root.get("stages"), "stages")) {
+      stages.add(readStage(s, "stages[" + i++ + "]"));
+    }
+    return new Catalog(stages, services, pipelineConfigs);
+  }
+
+  private static StageDefinition readStage(JsonNode s, String where) throws DefinitionsException {
+    String name = required(s, "name", where);
+    String at = where + " (" + name + ")";
+    String word = text(s, "type");
+    StageType type = StageType.fromWord(word)
+        .orElseThrow(() -> new DefinitionsException(at + " has the unknown type '" + word + "'"));
+    List<ServiceUse> uses = new ArrayList<>();
+    for (JsonNode u : list(s.get("services"), at + ".services")) {
+      Map<String, JsonNode> conf = new LinkedHashMap<>();
+      u.path("configuration").properties().forEach(e -> conf.put(e.getKey(), e.getValue()));
+      uses.add(new ServiceUse(required(u, "service", at + ".services"), conf));
+    }
+    return new StageDefinition(
+        required(s, "library", at),
+        text(s, "libraryLabel"),
+        name,
+        required(s, "version", at),
+        text(s, "label"),
+        text(s, "description"),
+        type,
+        readConfigs(s.get("configs"), at + ".configs"),
+        uses,
+        flag(s, "producesEvents"),
+        s.path("outputStreams").asInt(0),
+        flag(s, "variableOutputStreams"),
+        text(s, "outputStreamsDrivenByConfig"),
+        texts(s.get("outputStreamLabels")),
+        flag(s, "errorStage"),
+        flag(s, "statsAggregatorStage"),
+        flag(s, "pipelineLifecycleStage"),
+        texts(s.get("hideStage")),
+        texts(s.get("executionModes")),
+        flag(s, "inferred"));
+  }
+
+  private static List<ConfigDefinition> readConfigs(JsonNode n, String where) throws DefinitionsException {
+    List<ConfigDefinition> configs = new ArrayList<>();
+    int i = 0;
+    for (JsonNode c : list(n, where)) {
+      configs.add(readConfig(c, where + "[" + i++ + "]"));
+    }
+    return configs;
+  }
+
+  private static ConfigDefinition readConfig(JsonNode c, String where) throws DefinitionsException {
+    String name = required(c, "name", where);
+    Optional<ConfigModel> model = Optional.empty();
+    JsonNode m = c.get("model");
+    if (m != null && m.isObject()) {
+      model = Optional.of(new ConfigModel(
+          text(m, "modelType"),
+          texts(m.get("values")),
+          texts(m.get("labels")),
+          readConfigs(m.get("beanConfigs"), where + " (" + name + ").model.beanConfigs")));
+    }
+    Map<String, List<JsonNode>> dependsOn = new LinkedHashMap<>();
+    c.path("dependsOn").properties().forEach(e -> {
+      List<JsonNode> values = new ArrayList<>();
+      e.getValue().forEach(values::add);
+      dependsOn.put(e.getKey(), values);
+    });
+    JsonNode defaultValue = c.get("defaultValue");
+    return new ConfigDefinition(
+        name,
+        text(c, "label"),
+        text(c, "description"),
+        ConfigType.parse(text(c, "type")),
+        defaultValue == null ? NullNode.getInstance() : defaultValue,
+        flag(c, "required"),
+        text(c, "group"),
+        c.path("displayPosition").asInt(0),
+        model,
+        number(c.get("min")),
+        number(c.get("max")),
+        dependsOn);
+  }
+
+  private static Optional<Long> number(JsonNode n) {
+    return n != null && n.isIntegralNumber() && n.canConvertToLong() ? Optional.of(n.asLong()) : Optional.empty();
+  }
+
+  private static List<JsonNode> list(JsonNode n, String where) throws DefinitionsException {
+    if (n == null || n.isNull()) {
+      return List.of();
+    }
+    if (!n.isArray()) {
+      throw new DefinitionsException(where + " is not a JSON array");
+    }
+    List<JsonNode> items = new ArrayList<>();
+    for (JsonNode item : n) {
+      if (!item.isObject()) {
+        throw new DefinitionsException(where + " holds something that is not a JSON object");
+      }
+      items.add(item);
+    }
+    return items;
+  }
+
+  private static List<String> texts(JsonNode n) {
+    List<String> values = new ArrayList<>();
+    if (n != null && n.isArray()) {
+      n.forEach(v -> values.add(v.asText()));
+    }
+    return values;
+  }
+
+  private static String required(JsonNode n, String field, String where) throws DefinitionsException {
+    String value = text(n, field);
+    if (value.isEmpty()) {
+      throw new DefinitionsException(where + " has no " + field);
+    }
+    return value;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText();
+  }
+
+  private static boolean flag(JsonNode n, String field) {
+    return n.path(field).asBoolean(false);
+  }
+}

@@ -1,0 +1,102 @@
+package io.flowascode.compiler.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Renders a JSON tree for people reading diffs: objects and arrays of objects one entry per line
+ * with a two-space indent, arrays of plain values on one line, and a final newline. The output
+ * depends only on the tree, so the same tree always gives the same bytes.
+ */
+final class CompactJsonWriter {
+  private final StringBuilder out = new StringBuilder();
+
+  private CompactJsonWriter() {}
+
+  static String write(JsonNode root) {
+    CompactJsonWriter w = new CompactJsonWriter();
+    w.value(root, 0);
+    w.out.append('\n');
+    return w.out.toString();
+  }
+
+  private void value(JsonNode n, int depth) {
+    if (n.isObject()) {
+      object(n, depth);
+    } else if (n.isArray()) {
+      array(n, depth);
+    } else {
+      scalar(n);
+    }
+  }
+
+  private void object(JsonNode n, int depth) {
+    if (n.isEmpty()) {
+      out.append("{}");
+      return;
+    }
+    out.append("{\n");
+    Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      indent(depth + 1);
+      string(e.getKey());
+      out.append(": ");
+      value(e.getValue(), depth + 1);
+      out.append(it.hasNext() ? ",\n" : "\n");
+    }
+    indent(depth);
+    out.append('}');
+  }
+
+  private void array(JsonNode n, int depth) {
+    if (n.isEmpty()) {
+      out.append("[]");
+      return;
+    }
+    boolean flat = true;
+    for (JsonNode item : n) {
+      flat &= item.isValueNode();
+    }
+    if (flat) {
+      out.append('[');
+      for (int i = 0; i < n.size(); i++) {
+        out.append(i == 0 ? "" : ", ");
+        scalar(n.get(i));
+      }
+      out.append(']');
+      return;
+    }
+    out.append("[\n");
+    for (int i = 0; i < n.size(); i++) {
+      indent(depth + 1);
+      value(n.get(i), depth + 1);
+      out.append(i + 1 < n.size() ? ",\n" : "\n");
+    }
+    indent(depth);
+    out.append(']');
+  }
+
+  private void scalar(JsonNode n) {
+    try {
+      out.append(JsonDocuments.mapper().writeValueAsString(n));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void string(String s) {
+    try {
+      out.append(JsonDocuments.mapper().writeValueAsString(s));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void indent(int depth) {
+    out.append("  ".repeat(depth));
+  }
+}
