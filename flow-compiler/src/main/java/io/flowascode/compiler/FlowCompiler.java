@@ -197,7 +197,7 @@ public final class FlowCompiler {
       Optional<SpecialStage> stop = header.stopEvent().flatMap(d -> special(d, StageResolver.Role.LIFECYCLE, "the stop event stage"));
       String id = header.id().value();
       String title = header.title().map(Located::value).orElse(id);
-      return new CompiledFlow(id, title, header.description().map(Located::value).orElse(""),
+      return new CompiledFlow(id, header.id().span(), title, header.description().map(Located::value).orElse(""),
           header.labels().stream().map(Located::value).toList(), parameters, settings, graph, error, start, stop);
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 /** Everything the emitter needs: a flow resolved, named, connected and checked. */
 public record CompiledFlow(
     String id,
+    io.flowascode.source.Span idSpan,
     String title,
     String description,
     List<String> labels,

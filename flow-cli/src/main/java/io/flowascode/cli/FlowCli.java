@@ -1,0 +1,53 @@
+package io.flowascode.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `flow` command. Exit codes: 0 ok, 1 the input has errors, 2 usage error. */
+@Command(
+    name = "flow",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Compile, check and describe declarative StreamSets flows.",
+    subcommands = {ValidateCommand.class, CompileCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:the input has errors (diagnostics printed)", "2:usage error"})
+public final class FlowCli implements Runnable {
+  public static final int OK = 0;
+  public static final int INVALID_INPUT = 1;
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, compile or describe");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given streams; used by tests so they exercise the real parsing. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new FlowCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> USAGE);
+    cli.setParameterExceptionHandler((ex, a) -> {
+      ex.getCommandLine().getErr().println("flow: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+      if (ex instanceof UserError u) {
+        c.getErr().println("flow: " + u.getMessage());
+        return u.exitCode();
+      }
+      throw ex;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,16 @@
+package io.flowascode.cli;
+
+/** A problem the user can fix that is not a diagnostic in a flow file (a bad option, a missing directory). */
+final class UserError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final int exitCode;
+
+  UserError(String message, int exitCode) {
+    super(message, null, false, false);
+    this.exitCode = exitCode;
+  }
+
+  int exitCode() {
+    return exitCode;
+  }
+}
