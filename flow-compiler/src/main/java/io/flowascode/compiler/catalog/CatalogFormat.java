@@ -66,100 +66,179 @@ public final class CatalogFormat {
 
   /** The catalog as a document of this format (UTF-8 text, ending with a newline). */
   public static String write(Catalog catalog) {
-    ObjectNode root = NODES.objectNode();
-    root.put("format", FORMAT);
-    root.put("formatVersion", FORMAT_VERSION);
-    if (!catalog.pipelineConfigs().isEmpty()) {
-      root.set("pipelineConfigs", configs(catalog.pipelineConfigs()));
+    return new Writer(catalog).document();
+  }
+
+  /**
+   * One document being written. Long value lists that several configs share (charsets, time
+   * zones, locales) are written once under {@code valueSets} and referenced by name, which keeps
+   * the bundled catalog small without changing what is read back.
+   */
+  private static final class Writer {
+    private final Catalog catalog;
+    private final Map<List<List<String>>, Integer> uses = new LinkedHashMap<>();
+    private final Map<List<List<String>>, String> setNames = new LinkedHashMap<>();
+    private final ObjectNode valueSets = NODES.objectNode();
+
+    Writer(Catalog catalog) {
+      this.catalog = catalog;
     }
-    List<ServiceDefinition> services = new ArrayList<>(catalog.services());
-    services.sort(Comparator.comparing(ServiceDefinition::provides));
-    if (!services.isEmpty()) {
-      ArrayNode list = root.putArray("services");
+
+    String document() {
+      List<StageDefinition> stages = new ArrayList<>(catalog.stages());
+      stages.sort(STAGE_ORDER);
+      List<ServiceDefinition> services = new ArrayList<>(catalog.services());
+      services.sort(Comparator.comparing(ServiceDefinition::provides));
+      countUses(catalog.pipelineConfigs());
+      services.forEach(s -> countUses(s.configs()));
+      stages.forEach(s -> countUses(s.configs()));
+
+      ObjectNode root = NODES.objectNode();
+      root.put("format", FORMAT);
+      root.put("formatVersion", FORMAT_VERSION);
+      putArray(root, "pipelineConfigs", configs(catalog.pipelineConfigs()));
+      ArrayNode serviceList = NODES.arrayNode();
       for (ServiceDefinition s : services) {
-        ObjectNode o = list.addObject();
+        ObjectNode o = serviceList.addObject();
         o.put("provides", s.provides());
         o.put("version", s.version());
         putText(o, "label", s.label());
         putArray(o, "configs", configs(s.configs()));
       }
+      putArray(root, "services", serviceList);
+      ArrayNode stageList = NODES.arrayNode();
+      stages.forEach(s -> stageList.add(stage(s)));
+      putArray(root, "stages", stageList);
+      if (!valueSets.isEmpty()) {
+        root.set("valueSets", valueSets);
+      }
+      return CompactJsonWriter.write(root);
     }
-    List<StageDefinition> stages = new ArrayList<>(catalog.stages());
-    stages.sort(STAGE_ORDER);
-    if (!stages.isEmpty()) {
-      ArrayNode list = root.putArray("stages");
-      stages.forEach(s -> list.add(stage(s)));
-    }
-    return CompactJsonWriter.write(root);
-  }
 
-  private static ObjectNode stage(StageDefinition s) {
-    ObjectNode o = NODES.objectNode();
-    o.put("library", s.library());
-    putText(o, "libraryLabel", s.libraryLabel());
-    o.put("name", s.name());
-    o.put("version", s.version());
-    putText(o, "label", s.label());
-    putText(o, "description", s.description());
-    o.put("type", s.type().word());
-    putTrue(o, "inferred", s.inferred());
-    putTrue(o, "producesEvents", s.producesEvents());
-    o.put("outputStreams", s.outputStreams());
-    putTrue(o, "variableOutputStreams", s.variableOutputStreams());
-    putText(o, "outputStreamsDrivenByConfig", s.outputStreamsDrivenByConfig());
-    putArray(o, "outputStreamLabels", strings(s.outputStreamLabels()));
-    putTrue(o, "errorStage", s.errorStage());
-    putTrue(o, "statsAggregatorStage", s.statsAggregatorStage());
-    putTrue(o, "pipelineLifecycleStage", s.pipelineLifecycleStage());
-    putArray(o, "hideStage", strings(s.hideStage()));
-    putArray(o, "executionModes", strings(s.executionModes()));
-    ArrayNode uses = NODES.arrayNode();
-    for (ServiceUse use : s.services()) {
-      ObjectNode u = uses.addObject();
-      u.put("service", use.service());
-      ObjectNode conf = NODES.objectNode();
-      new TreeMap<>(use.configuration()).forEach(conf::set);
-      if (!conf.isEmpty()) {
-        u.set("configuration", conf);
+    private void countUses(List<ConfigDefinition> configs) {
+      for (ConfigDefinition c : configs) {
+        c.model().ifPresent(m -> {
+          uses.merge(List.of(m.values(), m.labels()), 1, Integer::sum);
+          countUses(m.beanConfigs());
+        });
       }
     }
-    putArray(o, "services", uses);
-    putArray(o, "configs", configs(s.configs()));
-    return o;
+
+    private ObjectNode stage(StageDefinition s) {
+      ObjectNode o = NODES.objectNode();
+      o.put("library", s.library());
+      putText(o, "libraryLabel", s.libraryLabel());
+      o.put("name", s.name());
+      o.put("version", s.version());
+      putText(o, "label", s.label());
+      putText(o, "description", s.description());
+      o.put("type", s.type().word());
+      putTrue(o, "inferred", s.inferred());
+      putTrue(o, "producesEvents", s.producesEvents());
+      o.put("outputStreams", s.outputStreams());
+      putTrue(o, "variableOutputStreams", s.variableOutputStreams());
+      putText(o, "outputStreamsDrivenByConfig", s.outputStreamsDrivenByConfig());
+      putArray(o, "outputStreamLabels", strings(s.outputStreamLabels()));
+      putTrue(o, "errorStage", s.errorStage());
+      putTrue(o, "statsAggregatorStage", s.statsAggregatorStage());
+      putTrue(o, "pipelineLifecycleStage", s.pipelineLifecycleStage());
+      putArray(o, "hideStage", strings(s.hideStage()));
+      putArray(o, "executionModes", strings(s.executionModes()));
+      ArrayNode serviceUses = NODES.arrayNode();
+      for (ServiceUse use : s.services()) {
+        ObjectNode u = serviceUses.addObject();
+        u.put("service", use.service());
+        ObjectNode conf = NODES.objectNode();
+        new TreeMap<>(use.configuration()).forEach(conf::set);
+        if (!conf.isEmpty()) {
+          u.set("configuration", conf);
+        }
+      }
+      putArray(o, "services", serviceUses);
+      putArray(o, "configs", configs(s.configs()));
+      return o;
+    }
+
+    private ArrayNode configs(List<ConfigDefinition> configs) {
+      ArrayNode list = NODES.arrayNode();
+      configs.forEach(c -> list.add(config(c)));
+      return list;
+    }
+
+    private ObjectNode config(ConfigDefinition c) {
+      ObjectNode o = NODES.objectNode();
+      o.put("name", c.name());
+      putText(o, "label", c.label());
+      putText(o, "description", c.description());
+      o.put("type", c.type().name());
+      if (c.defaultValue() != null && !c.defaultValue().isNull()) {
+        o.set("defaultValue", c.defaultValue());
+      }
+      putTrue(o, "required", c.required());
+      putText(o, "group", c.group());
+      o.put("displayPosition", c.displayPosition());
+      c.model().ifPresent(m -> {
+        ObjectNode model = o.putObject("model");
+        model.put("modelType", m.modelType());
+        String set = valueSet(c.name(), m);
+        if (set != null) {
+          model.put("valueSet", set);
+        } else {
+          putChoices(model, m.values(), m.labels());
+        }
+        putArray(model, "beanConfigs", configs(m.beanConfigs()));
+      });
+      c.min().ifPresent(v -> o.put("min", v));
+      c.max().ifPresent(v -> o.put("max", v));
+      if (!c.dependsOn().isEmpty()) {
+        ObjectNode deps = o.putObject("dependsOn");
+        new TreeMap<>(c.dependsOn()).forEach((k, v) -> deps.set(k, NODES.arrayNode().addAll(v)));
+      }
+      return o;
+    }
+
+    /** The name of the shared value set for this model's choices, or null to write them in place. */
+    private String valueSet(String configName, ConfigModel m) {
+      List<List<String>> key = List.of(m.values(), m.labels());
+      if (uses.getOrDefault(key, 0) < 2 || choicesSize(m) < VALUE_SET_MIN_CHARS) {
+        return null;
+      }
+      String existing = setNames.get(key);
+      if (existing != null) {
+        return existing;
+      }
+      // Named after the first config that uses it, so regenerating keeps the names stable.
+      String base = configName.substring(configName.lastIndexOf('.') + 1);
+      String name = base;
+      for (int i = 2; valueSets.has(name); i++) {
+        name = base + "-" + i;
+      }
+      setNames.put(key, name);
+      putChoices(valueSets.putObject(name), m.values(), m.labels());
+      return name;
+    }
   }
 
-  private static ArrayNode configs(List<ConfigDefinition> configs) {
-    ArrayNode list = NODES.arrayNode();
-    configs.forEach(c -> list.add(config(c)));
-    return list;
+  // A list shorter than this is clearer written where it is used.
+  private static final int VALUE_SET_MIN_CHARS = 1000;
+
+  private static int choicesSize(ConfigModel m) {
+    int size = 0;
+    for (String v : m.values()) {
+      size += v.length() + 4;
+    }
+    for (String l : m.labels()) {
+      size += l.length() + 4;
+    }
+    return size;
   }
 
-  private static ObjectNode config(ConfigDefinition c) {
-    ObjectNode o = NODES.objectNode();
-    o.put("name", c.name());
-    putText(o, "label", c.label());
-    putText(o, "description", c.description());
-    o.put("type", c.type().name());
-    if (c.defaultValue() != null && !c.defaultValue().isNull()) {
-      o.set("defaultValue", c.defaultValue());
+  /** Values, and labels only where they differ from the values (an absent key means "same"). */
+  private static void putChoices(ObjectNode o, List<String> values, List<String> labels) {
+    putArray(o, "values", strings(values));
+    if (!labels.equals(values)) {
+      o.set("labels", strings(labels));
     }
-    putTrue(o, "required", c.required());
-    putText(o, "group", c.group());
-    o.put("displayPosition", c.displayPosition());
-    c.model().ifPresent(m -> {
-      ObjectNode model = o.putObject("model");
-      model.put("modelType", m.modelType());
-      putArray(model, "values", strings(m.values()));
-      putArray(model, "labels", strings(m.labels()));
-      putArray(model, "beanConfigs", configs(m.beanConfigs()));
-    });
-    c.min().ifPresent(v -> o.put("min", v));
-    c.max().ifPresent(v -> o.put("max", v));
-    if (!c.dependsOn().isEmpty()) {
-      ObjectNode deps = o.putObject("dependsOn");
-      new TreeMap<>(c.dependsOn()).forEach((k, v) -> deps.set(k, NODES.arrayNode().addAll(v)));
-    }
-    return o;
   }
 
   private static ArrayNode strings(List<String> values) {
@@ -206,7 +285,8 @@ public final class CatalogFormat {
       throw new DefinitionsException(
           "the catalog has formatVersion " + version + ", but this tool reads version " + FORMAT_VERSION);
     }
-    List<ConfigDefinition> pipelineConfigs = readConfigs(root.get("pipelineConfigs"), "pipelineConfigs");
+    JsonNode valueSets = root.path("valueSets");
+    List<ConfigDefinition> pipelineConfigs = readConfigs(root.get("pipelineConfigs"), "pipelineConfigs", valueSets);
     List<ServiceDefinition> services = new ArrayList<>();
     int i = 0;
     for (JsonNode s : list(root.get("services"), "services")) {
@@ -215,17 +295,18 @@ public final class CatalogFormat {
           required(s, "provides", where),
           s.path("version").asInt(1),
           text(s, "label"),
-          readConfigs(s.get("configs"), where + ".configs")));
+          readConfigs(s.get("configs"), where + ".configs", valueSets)));
     }
     List<StageDefinition> stages = new ArrayList<>();
     i = 0;
     for (JsonNode s : list(root.get("stages"), "stages")) {
-      stages.add(readStage(s, "stages[" + i++ + "]"));
+      stages.add(readStage(s, "stages[" + i++ + "]", valueSets));
     }
     return new Catalog(stages, services, pipelineConfigs);
   }
 
-  private static StageDefinition readStage(JsonNode s, String where) throws DefinitionsException {
+  private static StageDefinition readStage(JsonNode s, String where, JsonNode valueSets)
+      throws DefinitionsException {
     String name = required(s, "name", where);
     String at = where + " (" + name + ")";
     String word = text(s, "type");
@@ -245,7 +326,7 @@ public final class CatalogFormat {
         text(s, "label"),
         text(s, "description"),
         type,
-        readConfigs(s.get("configs"), at + ".configs"),
+        readConfigs(s.get("configs"), at + ".configs", valueSets),
         uses,
         flag(s, "producesEvents"),
         s.path("outputStreams").asInt(0),
@@ -260,25 +341,35 @@ public final class CatalogFormat {
         flag(s, "inferred"));
   }
 
-  private static List<ConfigDefinition> readConfigs(JsonNode n, String where) throws DefinitionsException {
+  private static List<ConfigDefinition> readConfigs(JsonNode n, String where, JsonNode valueSets)
+      throws DefinitionsException {
     List<ConfigDefinition> configs = new ArrayList<>();
     int i = 0;
     for (JsonNode c : list(n, where)) {
-      configs.add(readConfig(c, where + "[" + i++ + "]"));
+      configs.add(readConfig(c, where + "[" + i++ + "]", valueSets));
     }
     return configs;
   }
 
-  private static ConfigDefinition readConfig(JsonNode c, String where) throws DefinitionsException {
+  private static ConfigDefinition readConfig(JsonNode c, String where, JsonNode valueSets)
+      throws DefinitionsException {
     String name = required(c, "name", where);
     Optional<ConfigModel> model = Optional.empty();
     JsonNode m = c.get("model");
     if (m != null && m.isObject()) {
+      JsonNode choices = m;
+      if (m.has("valueSet")) {
+        choices = valueSets.path(m.path("valueSet").asText());
+        if (!choices.isObject()) {
+          throw new DefinitionsException(where + " (" + name + ") uses a valueSet the document does not define");
+        }
+      }
+      List<String> values = texts(choices.get("values"));
       model = Optional.of(new ConfigModel(
           text(m, "modelType"),
-          texts(m.get("values")),
-          texts(m.get("labels")),
-          readConfigs(m.get("beanConfigs"), where + " (" + name + ").model.beanConfigs")));
+          values,
+          choices.has("labels") ? texts(choices.get("labels")) : values,
+          readConfigs(m.get("beanConfigs"), where + " (" + name + ").model.beanConfigs", valueSets)));
     }
     Map<String, List<JsonNode>> dependsOn = new LinkedHashMap<>();
     c.path("dependsOn").properties().forEach(e -> {

@@ -8,10 +8,14 @@ import java.util.Map;
 
 /**
  * Renders a JSON tree for people reading diffs: objects and arrays of objects one entry per line
- * with a two-space indent, arrays of plain values on one line, and a final newline. The output
- * depends only on the tree, so the same tree always gives the same bytes.
+ * with a two-space indent, arrays of plain values on one line, a small object of plain values on
+ * one line when the line stays short, and a final newline. The output depends only on the tree,
+ * so the same tree always gives the same bytes.
  */
 final class CompactJsonWriter {
+  // Lines up to this width may hold a whole small object, as {"name": "x", "type": "STRING"}.
+  private static final int LINE_WIDTH = 120;
+
   private final StringBuilder out = new StringBuilder();
 
   private CompactJsonWriter() {}
@@ -38,6 +42,9 @@ final class CompactJsonWriter {
       out.append("{}");
       return;
     }
+    if (fitsOnOneLine(n)) {
+      return;
+    }
     out.append("{\n");
     Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
     while (it.hasNext()) {
@@ -57,11 +64,7 @@ final class CompactJsonWriter {
       out.append("[]");
       return;
     }
-    boolean flat = true;
-    for (JsonNode item : n) {
-      flat &= item.isValueNode();
-    }
-    if (flat) {
+    if (flat(n)) {
       out.append('[');
       for (int i = 0; i < n.size(); i++) {
         out.append(i == 0 ? "" : ", ");
@@ -78,6 +81,41 @@ final class CompactJsonWriter {
     }
     indent(depth);
     out.append(']');
+  }
+
+  /** Writes a flat object on the current line if it fits, else writes nothing and says no. */
+  private boolean fitsOnOneLine(JsonNode n) {
+    for (JsonNode v : n) {
+      if (v.isObject() || v.isArray() && !flat(v)) {
+        return false;
+      }
+    }
+    int mark = out.length();
+    int lineStart = out.lastIndexOf("\n") + 1;
+    out.append('{');
+    Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      string(e.getKey());
+      out.append(": ");
+      value(e.getValue(), 0);
+      out.append(it.hasNext() ? ", " : "");
+    }
+    out.append('}');
+    if (out.length() - lineStart + 1 > LINE_WIDTH) {
+      out.setLength(mark);
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean flat(JsonNode array) {
+    for (JsonNode item : array) {
+      if (!item.isValueNode()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void scalar(JsonNode n) {
