@@ -325,7 +325,9 @@ public final class YamlTreeReader {
 
     private void checkTag(Node node, Span where) {
       String tag = node.getTag().getValue();
-      if (!tag.startsWith(Tag.PREFIX)) {
+      // SnakeYAML Engine resolves plain `${NAME}` scalars to its ENV tag; in flows they are
+      // platform expressions, i.e. plain text.
+      if (!tag.startsWith(Tag.PREFIX) && !Tag.ENV_TAG.equals(node.getTag())) {
         out.report(Code.CUSTOM_TAG, where, "the YAML tag `" + tag + "` is not supported in flow files",
             "custom tag", "remove the tag; values are typed by the stage's definition");
       }
