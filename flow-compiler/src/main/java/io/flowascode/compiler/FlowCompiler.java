@@ -172,7 +172,7 @@ public final class FlowCompiler {
         StageDecl decl = resolvedDecls.get(i);
         StageDefinition def = definitions.get(i);
         String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
-        BoundConfig config = binder.bind(decl.ref().config(), targets(def), owner);
+        BoundConfig config = binder.bind(decl.ref().config(), targets(def), owner, !def.inferred());
         List<OutputPort> outputs = outputs(decl, def, names.get(i));
         byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabels.get(i), config, outputs));
         lint(decl, def);
