@@ -103,20 +103,35 @@ class BundledCatalogTest {
   }
 
   @Test
-  void inferredStagesAreMarkedAndCarryNoLabelsTheyCouldNotKnow() {
-    List<StageDefinition> inferred = catalog.stages().stream().filter(StageDefinition::inferred).toList();
+  void aStageNoFilePublishesIsInferredFromTheCorpusWithFieldNameAttributes() {
+    StageDefinition lookup = catalog.byName("com_streamsets_pipeline_stage_processor_jdbclookup_JdbcLookupDProcessor")
+        .get(0);
 
-    assertThat(inferred).isNotEmpty();
-    assertThat(catalog.byName("com_streamsets_pipeline_stage_processor_jdbclookup_JdbcLookupDProcessor"))
-        .singleElement().satisfies(s -> {
-          assertThat(s.inferred()).isTrue();
-          assertThat(s.label()).isEqualTo("JDBC Lookup");
-          assertThat(s.type()).isEqualTo(StageType.PROCESSOR);
-        });
-    // Inferred configs have no label: their attribute names come from the field names.
-    assertThat(inferred).allSatisfy(s -> assertThat(s.configs())
-        .filteredOn(c -> !c.name().startsWith("stage") && !s.name().contains("_s3_") && !s.name().contains("_sqs_"))
-        .allSatisfy(c -> assertThat(c.label()).isEmpty()));
+    assertThat(lookup.inferred()).isTrue();
+    assertThat(lookup.library()).isEqualTo("streamsets-datacollector-jdbc-lib");
+    assertThat(lookup.version()).isEqualTo("3");
+    // Most instances were relabelled by their authors; the label matching the instance names wins.
+    assertThat(lookup.label()).isEqualTo("JDBC Lookup");
+    assertThat(lookup.type()).isEqualTo(StageType.PROCESSOR);
+    assertThat(lookup.fixedOutputs()).isEqualTo(1);
+    ConfigDefinition connection = lookup.config("hikariConfigBean.connectionString").orElseThrow();
+    assertThat(connection.label()).isEmpty();
+    assertThat(connection.attributeName()).isEqualTo("connection_string");
+    // A config whose name suggests a secret never gets a default from the corpus.
+    assertThat(lookup.config("hikariConfigBean.password").orElseThrow().defaultValue().isNull()).isTrue();
+    // The framework's own configs are taken from a published definition, not guessed.
+    assertThat(lookup.config("stageOnRecordError").orElseThrow().model().orElseThrow().values())
+        .containsExactly("DISCARD", "TO_ERROR", "STOP_PIPELINE");
+  }
+
+  @Test
+  void aStageOnlyEverUsedForErrorRecordsIsAnErrorStage() {
+    StageDefinition toKafka = catalog.byName("com_streamsets_pipeline_stage_destination_kafka_ToErrorKafkaDTarget").get(0);
+
+    assertThat(toKafka.inferred()).isTrue();
+    assertThat(toKafka.label()).isEqualTo("Write to Kafka");
+    assertThat(toKafka.errorStage()).isTrue();
+    assertThat(toKafka.onCanvas()).isFalse();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class CatalogFormatTest {
   void stagesAreSortedWhateverOrderTheCatalogHasThem() throws Exception {
     Catalog catalog = realCatalog();
     List<StageDefinition> reversed = new ArrayList<>(catalog.stages());
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
 
     Catalog shuffled = new Catalog(reversed, catalog.services(), catalog.pipelineConfigs());
 
