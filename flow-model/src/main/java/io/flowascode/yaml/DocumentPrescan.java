@@ -83,7 +83,7 @@ final class DocumentPrescan {
       case MappingStart, SequenceStart -> {
         CollectionStartEvent start = (CollectionStartEvent) e;
         checkTag(start.getTag(), e);
-        Binding b = new Binding(true, start instanceof MappingStartEvent, span(e));
+        Binding b = new Binding(true, start instanceof MappingStartEvent, anchorSpan(e, start.getAnchor()));
         start.getAnchor().ifPresent(a -> anchors.put(a, b));
         open.push(b);
         if (open.size() > limits.maxDepth()) {
@@ -120,7 +120,7 @@ final class DocumentPrescan {
               .build());
           return false;
         }
-        scalar.getAnchor().ifPresent(a -> anchors.put(a, new Binding(false, false, where)));
+        scalar.getAnchor().ifPresent(a -> anchors.put(a, new Binding(false, false, anchorSpan(e, scalar.getAnchor()))));
         addToParent(1);
         return countNodes(1, e);
       }
@@ -201,6 +201,19 @@ final class DocumentPrescan {
           .help("remove the tag; values are typed by the stage's definition")
           .build());
     }
+  }
+
+  /** The {@code &name} of an anchored node, else the node's start: a block mapping's event spans lines. */
+  private Span anchorSpan(Event e, Optional<Anchor> anchor) {
+    Span node = span(e);
+    if (anchor.isPresent()) {
+      String written = "&" + anchor.get().getValue();
+      int at = file.text().indexOf(written, node.start().offset());
+      if (at >= 0 && at <= node.end().offset()) {
+        return file.span(at, at + written.length());
+      }
+    }
+    return node;
   }
 
   private Span span(Event e) {

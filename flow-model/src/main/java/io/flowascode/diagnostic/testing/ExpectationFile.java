@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * <p>Several expectations may stack above one line; they all expect that line. The {@code file-}
  * form expects a diagnostic about the file as a whole and may sit anywhere. The text after
  * {@code ": "} must be contained in the message; without it any message matches. Being comments,
- * expectations change nothing in what the file means.
+ * expectations change nothing in what the file means, with one exception YAML makes: a comment
+ * ends a plain value that would otherwise continue on a more-indented next line.
  */
 public final class ExpectationFile {
   /** Anything that starts like an expectation; if it does not parse, the test file is wrong. */
