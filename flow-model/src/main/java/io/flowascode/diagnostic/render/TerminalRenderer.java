@@ -68,6 +68,13 @@ public record TerminalRenderer(boolean color, int limit) implements DiagnosticRe
     return out.toString();
   }
 
+  /** One diagnostic's block alone, without the summary line (for logs that tag each by severity). */
+  public String renderOne(Diagnostic d, SourceLookup sources) {
+    StringBuilder out = new StringBuilder();
+    renderOne(d, sources, out);
+    return out.toString();
+  }
+
   private void renderOne(Diagnostic d, SourceLookup sources, StringBuilder out) {
     Ansi severity = d.severity() == Severity.ERROR ? Ansi.ERROR : Ansi.WARNING;
     out.append(severity.paint(d.severity().word() + "[" + d.code().id() + "]", color))
