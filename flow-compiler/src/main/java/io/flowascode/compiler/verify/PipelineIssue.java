@@ -7,7 +7,8 @@ package io.flowascode.compiler.verify;
  *     {@code VALIDATION_0011}), or null when the platform has no code for it or the verifier found
  *     something the platform does not check
  * @param instanceName the stage the problem is about, or null for the pipeline as a whole
- * @param message a plain sentence naming the stage(s); never a configuration value
+ * @param message a plain sentence naming the stage(s), lanes and configs involved; never the value of
+ *     a configuration, which may be a credential
  * @param fatal true when the platform would mark the pipeline invalid (or the pipeline could not be
  *     checked); false for notes such as a stage whose definition the catalog does not hold
  */

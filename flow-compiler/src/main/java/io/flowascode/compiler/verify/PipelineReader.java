@@ -98,9 +98,7 @@ final class PipelineReader {
   }
 
   private Optional<StageInstance> stage(JsonNode node, StageRole role, int position) {
-    String where = role.onCanvas() || role == StageRole.START_EVENT || role == StageRole.STOP_EVENT
-        ? role.field() + "[" + position + "]"
-        : role.field();
+    String where = role.slot(position);
     if (node == null || !node.isObject()) {
       issues.add(new PipelineIssue(null, null, where + " is not a JSON object"));
       return Optional.empty();
@@ -118,25 +116,6 @@ final class PipelineReader {
       issues.add(new PipelineIssue(null, issueName,
           owner + " does not name its definition (library, stageName and stageVersion are all needed)"));
     }
-    List<ServiceInstance> services = new ArrayList<>();
-    JsonNode servicesNode = node.get("services");
-    if (servicesNode != null && servicesNode.isArray()) {
-      for (JsonNode s : servicesNode) {
-        String service = s.isObject() ? text(s.get("service")) : "";
-        if (service.isEmpty()) {
-          issues.add(new PipelineIssue(null, issueName, owner + " has a service entry without a `service` name"));
-          continue;
-        }
-        JsonNode version = s.get("serviceVersion");
-        int serviceVersion = version != null && (version.isIntegralNumber() || version.isTextual())
-            ? (int) Catalog.versionNumber(PipelineReader.normaliseVersion(version.asText()))
-            : -1;
-        services.add(new ServiceInstance(service, serviceVersion,
-            configuration(s.get("configuration"), owner + "'s service " + service, issueName)));
-      }
-    } else if (servicesNode != null && !servicesNode.isNull()) {
-      issues.add(new PipelineIssue(null, issueName, owner + "'s `services` is not a list"));
-    }
     return Optional.of(new StageInstance(
         role,
         position,
@@ -145,10 +124,35 @@ final class PipelineReader {
         stageName,
         stageVersion,
         configuration(node.get("configuration"), owner, issueName),
-        services,
+        services(node.get("services"), owner, issueName),
         lanes(node, "inputLanes", owner, issueName),
         lanes(node, "outputLanes", owner, issueName),
         lanes(node, "eventLanes", owner, issueName)));
+  }
+
+  private List<ServiceInstance> services(JsonNode node, String owner, String issueName) {
+    List<ServiceInstance> services = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return services;
+    }
+    if (!node.isArray()) {
+      issues.add(new PipelineIssue(null, issueName, owner + "'s `services` is not a list"));
+      return services;
+    }
+    for (JsonNode s : node) {
+      String service = s.isObject() ? text(s.get("service")) : "";
+      if (service.isEmpty()) {
+        issues.add(new PipelineIssue(null, issueName, owner + " has a service entry without a `service` name"));
+        continue;
+      }
+      JsonNode version = s.get("serviceVersion");
+      int serviceVersion = version != null && (version.isIntegralNumber() || version.isTextual())
+          ? (int) Catalog.versionNumber(normaliseVersion(version.asText()))
+          : -1;
+      services.add(new ServiceInstance(service, serviceVersion,
+          configuration(s.get("configuration"), owner + "'s service " + service, issueName)));
+    }
+    return services;
   }
 
   private List<ConfigEntry> configuration(JsonNode node, String owner, String issueName) {

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 /**
  * The stages outside the canvas: an error stage that is one (and that {@code badRecordsHandling}
  * names), a statistics stage matching {@code statsAggregatorStage}, at most one start and one stop
- * event stage that are lifecycle stages, a test origin that is an origin, and none of them wired
- * to lanes.
+ * event stage that are lifecycle stages (matching {@code startEventStage} / {@code stopEventStage}),
+ * a test origin that is an origin, and none of them wired to lanes.
  */
 final class SpecialStageRules implements PipelineRule {
 
@@ -28,8 +28,8 @@ final class SpecialStageRules implements PipelineRule {
       kind(v, s, StageDefinition::statsAggregatorStage, "a statistics aggregator");
       matchesConfig(v, s, "statsAggregatorStage");
     });
-    lifecycle(v, p.startEventStages(), "startEventStages");
-    lifecycle(v, p.stopEventStages(), "stopEventStages");
+    lifecycle(v, p.startEventStages(), "startEventStages", "startEventStage");
+    lifecycle(v, p.stopEventStages(), "stopEventStages", "stopEventStage");
     p.testOriginStage().ifPresent(s -> v.definition(s).filter(d -> d.type() != StageType.ORIGIN).ifPresent(d ->
         v.report("VALIDATION_0003", s, s.displayName() + " is the test origin, but " + d.label()
             + " is a " + d.type().word())));
@@ -38,10 +38,13 @@ final class SpecialStageRules implements PipelineRule {
     }
   }
 
-  private static void lifecycle(Verification v, List<StageInstance> stages, String field) {
+  private static void lifecycle(Verification v, List<StageInstance> stages, String field, String config) {
     if (stages.size() > 1) {
       v.report("VALIDATION_0105", stages.get(1), "`" + field + "` holds " + stages.size()
           + " stages; the platform allows one");
+    }
+    if (!stages.isEmpty()) {
+      matchesConfig(v, stages.get(0), config);
     }
     for (StageInstance s : stages) {
       kind(v, s, StageDefinition::pipelineLifecycleStage, "a pipeline lifecycle stage");
@@ -63,8 +66,8 @@ final class SpecialStageRules implements PipelineRule {
   private static void matchesConfig(Verification v, StageInstance s, String config) {
     Optional<String> value = v.pipeline().textConfig(config);
     if (value.isPresent() && !value.get().isEmpty() && !normalised(value.get()).equals(s.reference())) {
-      v.report(null, s, "the pipeline config `" + config + "` names " + value.get() + ", but "
-          + s.role().description() + " " + s.displayName() + " is " + s.reference());
+      v.report(null, s, "the pipeline config `" + config + "` does not name " + s.role().description() + " "
+          + s.displayName() + " (" + s.reference() + ")");
     }
   }
 

@@ -46,12 +46,7 @@ record StageInstance(
 
   /** How messages name the stage: its instance name, or where it is when it has none. */
   String displayName() {
-    if (!instanceName.isEmpty()) {
-      return instanceName;
-    }
-    return role.onCanvas() || role == StageRole.START_EVENT || role == StageRole.STOP_EVENT
-        ? role.field() + "[" + position + "]"
-        : role.field();
+    return instanceName.isEmpty() ? role.slot(position) : instanceName;
   }
 
   /** The instance name for {@link PipelineIssue#instanceName()}: null when the JSON has none. */

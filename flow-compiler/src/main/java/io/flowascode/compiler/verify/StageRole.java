@@ -30,4 +30,10 @@ enum StageRole {
   boolean onCanvas() {
     return this == CANVAS;
   }
+
+  /** Where a stage in this role sits in the JSON: {@code stages[3]}, {@code errorStage}. */
+  String slot(int position) {
+    boolean list = this == CANVAS || this == START_EVENT || this == STOP_EVENT;
+    return list ? field + "[" + position + "]" : field;
+  }
 }

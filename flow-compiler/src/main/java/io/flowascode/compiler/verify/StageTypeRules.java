@@ -4,6 +4,7 @@ import io.flowascode.compiler.catalog.StageDefinition;
 import io.flowascode.compiler.catalog.StageType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,7 @@ final class StageTypeRules implements PipelineRule {
     String what = name + " (" + def.label() + ", " + def.type().word() + ")";
     if (!def.hideStage().isEmpty()) {
       v.report("VALIDATION_0037", s, what + " cannot be on the canvas; the platform only uses it as "
-          + String.join(" or ", def.hideStage()).toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+          + String.join(" or ", def.hideStage()).toLowerCase(Locale.ROOT).replace('_', ' '));
     }
     switch (def.type()) {
       case ORIGIN -> {

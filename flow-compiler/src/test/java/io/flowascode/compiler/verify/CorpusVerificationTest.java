@@ -50,7 +50,8 @@ class CorpusVerificationTest {
         }
         stages += stageCount(PipelineReader.unwrap(root));
         withoutDefinition += (int) found.stream()
-            .filter(i -> !i.fatal() && i.message().endsWith("its definition-based rules were not checked"))
+            .filter(i -> i.message().endsWith("its definition-based rules were not checked")
+                || "CONTAINER_0902".equals(i.platformCode()))
             .count();
         for (PipelineIssue issue : found) {
           String key = key(issue);

@@ -5,6 +5,7 @@ import static io.flowascode.compiler.verify.TestPipeline.SOURCE_LANE;
 import static io.flowascode.compiler.verify.TestPipeline.lanes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 
 /** Finding each stage's definition in the catalog: exactly, or not at all. */
@@ -19,7 +20,7 @@ class DefinitionsTest {
         .stage(DEV_RAW_DATA, "Source_01", lanes(), lanes(SOURCE_LANE))
         .stage(JDBC_PRODUCER, "JDBCProducer_01", lanes(SOURCE_LANE), lanes("written"))
         .stage(TestPipeline.TRASH, "Trash_01", lanes("written"), lanes());
-    p.stageConfig("JDBCProducer_01", "anything", com.fasterxml.jackson.databind.node.TextNode.valueOf("x"));
+    p.stageConfig("JDBCProducer_01", "anything", TextNode.valueOf("x"));
 
     assertThat(p.verify()).singleElement().satisfies(i -> {
       assertThat(i.fatal()).isFalse();

@@ -118,6 +118,24 @@ class SpecialStageRulesTest {
   }
 
   @Test
+  void aLifecycleStageMustMatchItsConfig() {
+    TestPipeline p = TestPipeline.sourceToTrash()
+        .lifecycle("startEventStages", SHELL, "Shell_StartEventStage")
+        .config("startEventStage", DISCARD.reference());
+
+    assertThat(p.fatalCodes()).containsExactly(TestPipeline.NO_CODE);
+    assertThat(p.fatal().get(0).message()).isEqualTo("the pipeline config `startEventStage` does not name "
+        + "the start event stage Shell_StartEventStage (" + SHELL.reference() + ")");
+  }
+
+  @Test
+  void aLifecycleConfigWithoutAStageMeansNone() {
+    TestPipeline p = TestPipeline.sourceToTrash().config("stopEventStage", DISCARD.reference());
+
+    assertThat(p.verify()).isEmpty();
+  }
+
+  @Test
   void aTestOriginThatIsNoOriginIsVALIDATION_0003() {
     TestPipeline p = TestPipeline.sourceToTrash().special("testOriginStage", STATS_DISCARD, "Stats_TestOriginStage");
 
