@@ -13,6 +13,7 @@ import java.util.function.Predicate;
  * a test origin that is an origin, and none of them wired to lanes.
  */
 final class SpecialStageRules implements PipelineRule {
+  private static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
 
   @Override
   public void check(Verification v) {
@@ -28,6 +29,9 @@ final class SpecialStageRules implements PipelineRule {
       kind(v, s, StageDefinition::statsAggregatorStage, "a statistics aggregator");
       matchesConfig(v, s, "statsAggregatorStage");
     });
+    if (p.statsAggregatorStage().isEmpty()) {
+      configWithoutStage(v, "statsAggregatorStage", "statsAggregatorStage");
+    }
     lifecycle(v, p.startEventStages(), "startEventStages", "startEventStage");
     lifecycle(v, p.stopEventStages(), "stopEventStages", "stopEventStage");
     p.testOriginStage().ifPresent(s -> v.definition(s).filter(d -> d.type() != StageType.ORIGIN).ifPresent(d ->
@@ -45,6 +49,8 @@ final class SpecialStageRules implements PipelineRule {
     }
     if (!stages.isEmpty()) {
       matchesConfig(v, stages.get(0), config);
+    } else {
+      configWithoutStage(v, config, field);
     }
     for (StageInstance s : stages) {
       kind(v, s, StageDefinition::pipelineLifecycleStage, "a pipeline lifecycle stage");
@@ -68,6 +74,18 @@ final class SpecialStageRules implements PipelineRule {
     if (value.isPresent() && !value.get().isEmpty() && !normalised(value.get()).equals(s.reference())) {
       v.report(null, s, "the pipeline config `" + config + "` does not name " + s.role().description() + " "
           + s.displayName() + " (" + s.reference() + ")");
+    }
+  }
+
+  /**
+   * A config naming a special stage whose slot is empty: the platform runs what the slot holds, so
+   * the config alone does nothing. Discard is how an unused lifecycle slot is written.
+   */
+  private static void configWithoutStage(Verification v, String config, String field) {
+    Optional<String> value = v.pipeline().textConfig(config);
+    if (value.isPresent() && !value.get().isEmpty() && !value.get().contains("::" + DISCARD + "::")) {
+      v.report(null, null, "the pipeline config `" + config + "` names a stage, but `" + field
+          + "` holds none, so the platform runs none");
     }
   }
 

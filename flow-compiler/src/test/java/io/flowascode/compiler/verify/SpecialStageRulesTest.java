@@ -129,7 +129,32 @@ class SpecialStageRulesTest {
   }
 
   @Test
-  void aLifecycleConfigWithoutAStageMeansNone() {
+  void aLifecycleConfigNamingAStageWhoseSlotIsEmptyIsReported() {
+    TestPipeline p = TestPipeline.sourceToTrash().config("startEventStage", SHELL.reference());
+
+    assertThat(p.fatalCodes()).containsExactly(TestPipeline.NO_CODE);
+    assertThat(p.fatal().get(0).message()).isEqualTo(
+        "the pipeline config `startEventStage` names a stage, but `startEventStages` holds none, so the platform runs none");
+  }
+
+  @Test
+  void aStatisticsConfigNamingAStageWhoseSlotIsEmptyIsReported() {
+    TestPipeline p = TestPipeline.sourceToTrash();
+    p.json().putNull("statsAggregatorStage");
+
+    assertThat(p.fatalCodes()).containsExactly(TestPipeline.NO_CODE);
+  }
+
+  @Test
+  void anEmptyStatisticsConfigWithoutAStageMeansNone() {
+    TestPipeline p = TestPipeline.sourceToTrash().config("statsAggregatorStage", "");
+    p.json().putNull("statsAggregatorStage");
+
+    assertThat(p.verify()).isEmpty();
+  }
+
+  @Test
+  void aLifecycleConfigNamingDiscardWithoutAStageMeansNone() {
     TestPipeline p = TestPipeline.sourceToTrash().config("stopEventStage", DISCARD.reference());
 
     assertThat(p.verify()).isEmpty();
