@@ -15,7 +15,9 @@ import java.util.TreeSet;
 /**
  * The parts of a pipeline JSON the diff compares, read once into maps keyed by name. What the
  * platform owns or rewrites (uuid, info, issues, positions, stage order, lane names) is dropped
- * here so nothing later can compare it by accident.
+ * here so nothing later can compare it by accident. A config listed twice counts once, the first
+ * time, as the platform's own lookups by name find the first (some real pipelines carry
+ * duplicates).
  */
 record PipelineView(
     String title,
@@ -64,7 +66,7 @@ record PipelineView(
     for (JsonNode c : iterable(p.get("configuration"))) {
       String name = text(c.get("name"));
       if (name != null) {
-        settings.put(name, valueOf(c));
+        settings.putIfAbsent(name, valueOf(c));
       }
     }
     Map<String, JsonNode> parameters = parameters(settings.remove("constants"));
@@ -139,7 +141,7 @@ record PipelineView(
       if (laneDriven) {
         value = withoutLanes((ArrayNode) value);
       }
-      configs.put(name, value);
+      configs.putIfAbsent(name, value);
     }
     Map<String, ServiceView> services = new TreeMap<>();
     for (JsonNode svc : iterable(s.get("services"))) {
@@ -151,7 +153,7 @@ record PipelineView(
       for (JsonNode c : iterable(svc.get("configuration"))) {
         String name = text(c.get("name"));
         if (name != null) {
-          serviceConfigs.put(name, valueOf(c));
+          serviceConfigs.putIfAbsent(name, valueOf(c));
         }
       }
       JsonNode version = svc.get("serviceVersion");
