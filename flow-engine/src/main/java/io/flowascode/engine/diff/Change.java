@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * <p>In every record a null {@code before} means "absent before" (added) and a null {@code after}
  * "absent after" (removed). Config values are the effective values: a config missing from the
- * JSON shows as its definition default. Values of sensitive configs are never kept: such records
- * carry {@code sensitive = true} and null values.
+ * JSON shows as its definition default. Values of sensitive configs and parameters are never
+ * kept: such records carry {@code sensitive = true} and the string {@code "(sensitive)"} in place
+ * of each value that exists (null still means absent or empty).
  */
 public sealed interface Change {
 

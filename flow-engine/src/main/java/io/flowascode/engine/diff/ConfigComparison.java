@@ -22,7 +22,7 @@ final class ConfigComparison {
     }
   }
 
-  /** A config whose effective values differ; values are null when sensitive. */
+  /** A config whose effective values differ; sensitive values replaced by the redaction marker. */
   record Difference(
       String name, ConfigDefinition definition, JsonNode before, JsonNode after, boolean sensitive) {
 
@@ -81,6 +81,10 @@ final class ConfigComparison {
     ConfigDefinition aDef = after.definitions().get(name);
     boolean sensitive = Sensitivity.sensitive(name, bDef, aDef, b, a);
     return new Difference(
-        name, aDef != null ? aDef : bDef, sensitive ? null : b, sensitive ? null : a, sensitive);
+        name,
+        aDef != null ? aDef : bDef,
+        sensitive ? Sensitivity.redact(b) : b,
+        sensitive ? Sensitivity.redact(a) : a,
+        sensitive);
   }
 }

@@ -177,8 +177,8 @@ public final class FlowDiffer {
         boolean sensitive = Sensitivity.secretName(key) || Sensitivity.carriesSecret(b) || Sensitivity.carriesSecret(a);
         pipeline.add(new ParameterChanged(
             key,
-            sensitive || !inBefore ? null : b,
-            sensitive || !inAfter ? null : a,
+            !inBefore ? null : sensitive ? Sensitivity.REDACTED : b,
+            !inAfter ? null : sensitive ? Sensitivity.REDACTED : a,
             sensitive));
       }
     }

@@ -13,10 +13,18 @@ import java.util.regex.Pattern;
  * header list with `Authorization`). It errs on hiding: a hidden value still shows as changed.
  */
 final class Sensitivity {
+  /** What a change holds instead of a sensitive value that exists (absent stays null). */
+  static final JsonNode REDACTED = com.fasterxml.jackson.databind.node.TextNode.valueOf("(sensitive)");
+
   private static final Pattern SECRET_NAME =
       Pattern.compile("(?i).*(password|passwd|pwd|secret|token|key|credential|authorization).*");
 
   private Sensitivity() {}
+
+  /** The marker for a sensitive value, or null when there is no value to hide. */
+  static JsonNode redact(JsonNode value) {
+    return JsonValues.isEmpty(value) ? null : REDACTED;
+  }
 
   static boolean secretName(String name) {
     return name != null && SECRET_NAME.matcher(name).matches();

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,13 @@ public final class Topology {
   /** The connections of a pipeline JSON (bare, envelope or IBM flow), sorted. */
   public static List<Connection> connections(JsonNode pipeline) {
     return of(PipelineView.of(pipeline));
+  }
+
+  /** Each canvas stage's instance name and UI label (empty when none), by instance name. */
+  public static SortedMap<String, String> stageLabels(JsonNode pipeline) {
+    SortedMap<String, String> out = new TreeMap<>();
+    PipelineView.of(pipeline).stages().forEach((name, s) -> out.put(name, s.label() == null ? "" : s.label()));
+    return out;
   }
 
   /** A port of one stage: identity and label. */

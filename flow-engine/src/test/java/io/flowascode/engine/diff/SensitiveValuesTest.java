@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** A diff never keeps the value of a credential or of anything named like a secret. */
 class SensitiveValuesTest {
   private static final String SECRET = "s3cr3t-value-that-must-not-leak";
+  private static final TextNode REDACTED = TextNode.valueOf("(sensitive)");
   private final FlowDiffer differ = new FlowDiffer();
 
   private static ObjectNode withSftp() {
@@ -36,7 +37,7 @@ class SensitiveValuesTest {
         TextNode.valueOf(SECRET));
     List<Change> changes = differ.diff(withSftp(), after, TestCatalogs.mini()).changes();
     assertThat(changes).containsExactly(new ConfigChanged("SFTPFTPFTPSClient_01",
-        "conf.remoteConfig.connection.credentials.username", "username", null, null, true));
+        "conf.remoteConfig.connection.credentials.username", "username", REDACTED, REDACTED, true));
     assertThat(changes.toString()).doesNotContain(SECRET).doesNotContain("alice");
   }
 
@@ -51,12 +52,12 @@ class SensitiveValuesTest {
         .add(TestCatalogs.JSON.createObjectNode().put("key", "DB_PASSWORD").put("value", SECRET)));
     List<Change> changes = differ.diff(before, after, TestCatalogs.mini()).changes();
     assertThat(changes).containsExactlyInAnyOrder(
-        new ParameterChanged("DB_PASSWORD", null, null, true),
-        new SettingChanged("databricksConfig.token", "token", null, null, true));
+        new ParameterChanged("DB_PASSWORD", null, REDACTED, true),
+        new SettingChanged("databricksConfig.token", "token", null, REDACTED, true));
     // conf.apiToken is unknown to the catalog and missing remotely: not compared at all.
     setConfig(stage(before, "Trash_02"), "conf.apiToken", TextNode.valueOf("old"));
     List<Change> withBoth = differ.diff(before, after, null).changes();
-    assertThat(withBoth).contains(new ConfigChanged("Trash_02", "conf.apiToken", "conf.apiToken", null, null, true));
+    assertThat(withBoth).contains(new ConfigChanged("Trash_02", "conf.apiToken", "conf.apiToken", REDACTED, REDACTED, true));
     assertThat(withBoth.toString()).doesNotContain(SECRET);
   }
 
@@ -69,6 +70,6 @@ class SensitiveValuesTest {
     setConfig(stage(after, "Trash_02"), "conf.headers", headers);
     setConfig(stage(before, "Trash_02"), "conf.headers", TestCatalogs.JSON.createArrayNode());
     List<Change> changes = differ.diff(before, after, null).changes();
-    assertThat(changes).containsExactly(new ConfigChanged("Trash_02", "conf.headers", "conf.headers", null, null, true));
+    assertThat(changes).containsExactly(new ConfigChanged("Trash_02", "conf.headers", "conf.headers", null, REDACTED, true));
   }
 }
