@@ -2,6 +2,7 @@ package io.flowascode.engine.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -213,7 +214,7 @@ record PipelineView(
       return out;
     }
     if (constants.isObject()) {
-      constants.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+      constants.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
       return out;
     }
     for (JsonNode kv : iterable(constants)) {
@@ -237,7 +238,7 @@ record PipelineView(
 
   private static JsonNode valueOf(JsonNode nameValue) {
     JsonNode v = nameValue.get("value");
-    return v == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : v;
+    return v == null ? NullNode.getInstance() : v;
   }
 
   private static List<String> strings(JsonNode array) {

@@ -2,6 +2,7 @@ package io.flowascode.engine.diff;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +24,8 @@ record PredicateAlignment(List<Change> changes, Map<String, Topology.Port> portM
     List<String> aIds = Topology.predicatePorts(after);
     int[] partnerOfBefore = new int[before.size()];
     int[] partnerOfAfter = new int[after.size()];
-    java.util.Arrays.fill(partnerOfBefore, -1);
-    java.util.Arrays.fill(partnerOfAfter, -1);
+    Arrays.fill(partnerOfBefore, -1);
+    Arrays.fill(partnerOfAfter, -1);
 
     Map<String, Deque<Integer>> afterById = new HashMap<>();
     for (int i = 0; i < aIds.size(); i++) {

@@ -1,9 +1,9 @@
 package io.flowascode.engine.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ConfigType;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Sensitivity {
   /** What a change holds instead of a sensitive value that exists (absent stays null). */
-  static final JsonNode REDACTED = com.fasterxml.jackson.databind.node.TextNode.valueOf("(sensitive)");
+  static final JsonNode REDACTED = TextNode.valueOf("(sensitive)");
 
   private static final Pattern SECRET_NAME =
       Pattern.compile("(?i).*(password|passwd|pwd|secret|token|key|credential|authorization).*");
@@ -59,9 +59,7 @@ final class Sensitivity {
       if (key != null && key.isTextual() && secretName(key.asText())) {
         return true;
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
+      for (Map.Entry<String, JsonNode> f : value.properties()) {
         if ((secretName(f.getKey()) && !"key".equals(f.getKey()) && !JsonValues.isEmpty(f.getValue()))
             || carriesSecret(f.getValue())) {
           return true;

@@ -193,7 +193,7 @@ class FlowDifferTest {
       ObjectNode after = remote();
       ObjectNode trash = stage(after, "Trash_02").deepCopy();
       trash.put("instanceName", "Trash_03").putArray("inputLanes");
-      trash.with("uiInfo").put("label", "Trash 3");
+      trash.withObjectProperty("uiInfo").put("label", "Trash 3");
       after.withArray("stages").add(trash);
       assertThat(diff(remote(), after)).containsExactly(new StageAdded("Trash_03", trash(), "Trash 3"));
     }
@@ -294,7 +294,7 @@ class FlowDifferTest {
     @Test
     void theErrorStageChangedToWriteToFile() {
       ObjectNode after = remote();
-      ObjectNode error = after.with("errorStage");
+      ObjectNode error = after.withObjectProperty("errorStage");
       error.put("instanceName", "WritetoFile_ErrorStage").put("stageName", WRITE_TO_FILE);
       setConfig(error, "directory", TextNode.valueOf("/data/errors"));
       setConfig(after, "badRecordsHandling", TextNode.valueOf(BASIC + "::" + WRITE_TO_FILE + "::1"));
@@ -309,7 +309,7 @@ class FlowDifferTest {
       ObjectNode after = remote();
       setConfig(after, "deliveryGuarantee", TextNode.valueOf("AT_MOST_ONCE"));
       after.put("title", "Expense router v2");
-      after.with("metadata").putArray("labels").add("finance");
+      after.withObjectProperty("metadata").putArray("labels").add("finance");
       assertThat(diff(remote(), after)).containsExactly(
           new TitleChanged("Expense router", "Expense router v2"),
           new LabelsChanged(List.of(), List.of("finance")),
@@ -321,7 +321,7 @@ class FlowDifferTest {
     void aStageVersionBumpAndALabel() {
       ObjectNode after = remote();
       stage(after, "DevRawDataSource_01").put("stageVersion", "4");
-      stage(after, "Trash_01").with("uiInfo").put("label", "Big expenses");
+      stage(after, "Trash_01").withObjectProperty("uiInfo").put("label", "Big expenses");
       assertThat(diff(remote(), after)).containsExactly(
           new StageDefinitionChanged("DevRawDataSource_01",
               new StageRef(TestCatalogs.DEV, RAW_DATA, "3", "Dev Raw Data Source"),

@@ -26,7 +26,7 @@ class LargePipelineDiffTest {
     long bestParse = Long.MAX_VALUE;
     long bestDiff = Long.MAX_VALUE;
     FlowDiff diff = null;
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 3; round++) {
       long t0 = System.nanoTime();
       JsonNode b = TestCatalogs.JSON.readTree(before);
       JsonNode a = TestCatalogs.JSON.readTree(after);

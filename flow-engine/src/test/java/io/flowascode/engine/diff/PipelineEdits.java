@@ -118,14 +118,14 @@ public final class PipelineEdits {
     ObjectNode copy = pipelineOf(pipeline);
     int i = 0;
     for (JsonNode s : copy.withArray("stages")) {
-      ObjectNode ui = ((ObjectNode) s).with("uiInfo");
+      ObjectNode ui = ((ObjectNode) s).withObjectProperty("uiInfo");
       ui.put("xPos", 1000 + 37 * i).put("yPos", 5 + 11 * i++);
     }
     copy.put("uuid", "00000000-1111-2222-3333-444444444444");
-    copy.with("info").put("uuid", "00000000-1111-2222-3333-444444444444").put("lastModified", 1);
+    copy.withObjectProperty("info").put("uuid", "00000000-1111-2222-3333-444444444444").put("lastModified", 1);
     copy.putObject("issues").put("issueCount", 3);
     copy.put("valid", false).put("previewable", false).put("version", 99).put("schemaVersion", 6);
-    copy.with("metadata").put("dpm.pipeline.id", "x");
+    copy.withObjectProperty("metadata").put("dpm.pipeline.id", "x");
     return copy;
   }
 

@@ -110,7 +110,7 @@ public final class TestCatalogs {
       List<ServiceUse> uses = new ArrayList<>();
       for (JsonNode u : s.path("services")) {
         Map<String, JsonNode> presets = new LinkedHashMap<>();
-        u.path("configuration").fields().forEachRemaining(e -> presets.put(e.getKey(), e.getValue()));
+        u.path("configuration").properties().forEach(e -> presets.put(e.getKey(), e.getValue()));
         uses.add(new ServiceUse(u.path("service").asText(), presets));
       }
       stages.add(new StageDefinition(

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.engine.diff.FlowDiff;
 import io.flowascode.engine.diff.PipelineEdits;
-import io.flowascode.engine.diff.TestCatalogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
