@@ -63,7 +63,8 @@ public final class FlowDiffer {
    */
   public FlowDiff diff(JsonNode before, JsonNode after, Catalog catalog) {
     DefinitionLookup defs = new DefinitionLookup(catalog);
-    return new Run(defs, PipelineView.of(before), PipelineView.of(after), after == null).diff();
+    boolean deleting = after == null || after.isNull() || after.isMissingNode();
+    return new Run(defs, PipelineView.of(before), PipelineView.of(after), deleting).diff();
   }
 
   /** One diff: the two views and what has been found so far. */
