@@ -16,7 +16,8 @@ import java.util.Set;
  * What Data Collector does to a pipeline it stores, for the parts a store without an engine can
  * reproduce (NOTES §1.7 steps 3 and 4): every config missing from the pipeline, from a stage or
  * from a stage's service is added with its definition's default, and the canvas stages are put in
- * topological order.
+ * topological order. Version fields also come back in the types the platform's JSON binding gives
+ * them: `stageVersion` a string, `serviceVersion` a number (rest-samples 06 sent `"3"` and got `3`).
  *
  * <p>Stages are matched to definitions by library, stage name and version exactly. The platform
  * upgrades an older stage before filling it; this class cannot upgrade, so a stage whose exact
@@ -67,6 +68,7 @@ public final class StoreNormalizer {
     if (!(stage instanceof ObjectNode stageObject)) {
       return;
     }
+    bindVersionTypes(stageObject);
     Optional<StageDefinition> definition = catalog.find(
         stage.path("library").asText(), stage.path("stageName").asText(), stage.path("stageVersion").asText());
     if (definition.isEmpty()) {
@@ -83,6 +85,20 @@ public final class StoreNormalizer {
         if (serviceConfigs != null) {
           addMissing(serviceConfigs, serviceDefinition.get().configs());
         }
+      }
+    }
+  }
+
+  private static void bindVersionTypes(ObjectNode stage) {
+    JsonNode stageVersion = stage.get("stageVersion");
+    if (stageVersion != null && stageVersion.isIntegralNumber()) {
+      stage.put("stageVersion", stageVersion.asText());
+    }
+    for (JsonNode service : stage.path("services")) {
+      JsonNode serviceVersion = service.get("serviceVersion");
+      if (service instanceof ObjectNode object && serviceVersion != null && serviceVersion.isTextual()
+          && serviceVersion.asText().matches("-?\\d{1,9}")) {
+        object.put("serviceVersion", Integer.parseInt(serviceVersion.asText()));
       }
     }
   }

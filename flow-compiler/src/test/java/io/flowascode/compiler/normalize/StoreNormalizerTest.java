@@ -201,6 +201,22 @@ class StoreNormalizerTest {
   }
 
   @Test
+  void versions_come_back_in_the_types_the_server_binds_them_to() {
+    // rest-samples 06: the request carried serviceVersion "3", the saved pipeline has 3.
+    ObjectNode request = (ObjectNode) read("platform/rest-samples/06_update_pipeline.request.json");
+    ObjectNode origin = stageNamed(request, "DevRawDataSource_01");
+    assertThat(origin.at("/services/0/serviceVersion").isTextual()).isTrue();
+    origin.put("stageVersion", 3);
+
+    ObjectNode normalized = normalizer.normalize(request);
+
+    ObjectNode after = stageNamed(normalized, "DevRawDataSource_01");
+    assertThat(after.at("/services/0/serviceVersion")).isEqualTo(savedByServer().at("/stages/0/services/0/serviceVersion"));
+    assertThat(after.get("stageVersion").asText()).isEqualTo("3");
+    assertThat(after.get("stageVersion").isTextual()).isTrue();
+  }
+
+  @Test
   void a_pipeline_must_be_an_object() {
     assertThatThrownBy(() -> normalizer.normalize(JsonNodeFactory.instance.arrayNode()))
         .isInstanceOf(IllegalArgumentException.class);
