@@ -13,8 +13,10 @@ import java.util.function.BiPredicate;
 public final class Faults {
   private record Failure(int status, BiPredicate<String, String> matches) {}
 
+  private record Delay(Duration duration, BiPredicate<String, String> matches) {}
+
   private final Deque<Failure> failures = new ArrayDeque<>();
-  private final Deque<Duration> delays = new ArrayDeque<>();
+  private final Deque<Delay> delays = new ArrayDeque<>();
   private int dropsAfterWrite;
   private Duration everyRequestDelay = Duration.ZERO;
 
@@ -38,8 +40,13 @@ public final class Faults {
 
   /** The next `count` requests are answered only after `delay`. */
   public synchronized Faults delayNext(int count, Duration delay) {
+    return delayNextMatching(count, delay, (method, path) -> true);
+  }
+
+  /** The next `count` requests for which `matches(method, path)` holds are answered only after `delay`. */
+  public synchronized Faults delayNextMatching(int count, Duration delay, BiPredicate<String, String> matches) {
     for (int i = 0; i < count; i++) {
-      delays.add(delay);
+      delays.add(new Delay(delay, matches));
     }
     return this;
   }
@@ -78,9 +85,15 @@ public final class Faults {
     return Optional.empty();
   }
 
-  synchronized Duration takeDelay() {
-    Duration next = delays.poll();
-    return next != null ? next.plus(everyRequestDelay) : everyRequestDelay;
+  synchronized Duration takeDelay(String method, String path) {
+    for (var it = delays.iterator(); it.hasNext(); ) {
+      Delay delay = it.next();
+      if (delay.matches().test(method, path)) {
+        it.remove();
+        return delay.duration().plus(everyRequestDelay);
+      }
+    }
+    return everyRequestDelay;
   }
 
   synchronized boolean takeDropAfterWrite() {

@@ -110,7 +110,7 @@ abstract class LoopbackServer implements AutoCloseable {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       Call call = new Call(exchange, body);
-      Duration delay = faults.takeDelay();
+      Duration delay = faults.takeDelay(call.method, call.path);
       if (!delay.isZero()) {
         try {
           Thread.sleep(delay.toMillis());
