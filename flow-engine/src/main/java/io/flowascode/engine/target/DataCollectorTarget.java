@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +86,7 @@ public final class DataCollectorTarget implements Target {
     try {
       answer = http.once(request);
     } catch (IOException e) {
-      if (notSent(e)) {
+      if (HttpCaller.failedBeforeSending(e)) {
         throw unreachable(action, e);
       }
       Optional<RemoteFlow> after = readBack(flowId, action, e);
@@ -133,7 +131,7 @@ public final class DataCollectorTarget implements Target {
     try {
       answer = http.once(request);
     } catch (IOException e) {
-      if (notSent(e)) {
+      if (HttpCaller.failedBeforeSending(e)) {
         throw unreachable(action, e);
       }
       Optional<RemoteFlow> after = readBack(flowId, action, e);
@@ -162,7 +160,7 @@ public final class DataCollectorTarget implements Target {
     try {
       answer = http.once(request);
     } catch (IOException e) {
-      if (notSent(e)) {
+      if (HttpCaller.failedBeforeSending(e)) {
         throw unreachable(action, e);
       }
       if (readBack(flowId, action, e).isEmpty()) {
@@ -276,10 +274,6 @@ public final class DataCollectorTarget implements Target {
     return answer.status() == 500 ? RemoteError.parse(answer.body()).map(RemoteError::code).orElse("") : "";
   }
 
-  /** Connection refused and unknown hosts happen before anything is sent. */
-  private static boolean notSent(IOException e) {
-    return e instanceof ConnectException || e instanceof UnknownHostException;
-  }
 
   private FlowConflictException conflict(String flowId, String expected, String actual) {
     return new FlowConflictException(

@@ -2,9 +2,14 @@ package io.flowascode.engine.target;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -45,7 +50,8 @@ final class HttpCaller {
           return lastAnswer;
         }
       } catch (IOException e) {
-        if (Thread.currentThread().isInterrupted()) {
+        // An interrupted caller, or a certificate the client does not trust: trying again changes nothing.
+        if (Thread.currentThread().isInterrupted() || e instanceof SSLException) {
           throw e;
         }
         lastFailure = e;
@@ -56,6 +62,14 @@ final class HttpCaller {
       throw lastFailure;
     }
     return lastAnswer;
+  }
+
+  /** Failures that happen before a request is sent, so a write cannot have taken effect. */
+  static boolean failedBeforeSending(IOException e) {
+    return e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof SSLHandshakeException
+        || e instanceof SSLPeerUnverifiedException;
   }
 
   /** A call that must not be repeated blindly: sent once. */

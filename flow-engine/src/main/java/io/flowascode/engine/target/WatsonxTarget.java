@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,7 +94,7 @@ public final class WatsonxTarget implements Target {
     try {
       answer = send("POST", flows().build(), body, action);
     } catch (IOException e) {
-      if (notSent(e)) {
+      if (HttpCaller.failedBeforeSending(e)) {
         throw unreachable(action, e);
       }
       Optional<Found> after = readBack(flowId, action, e);
@@ -144,7 +142,7 @@ public final class WatsonxTarget implements Target {
     try {
       answer = send("PUT", url, body, action);
     } catch (IOException e) {
-      if (notSent(e)) {
+      if (HttpCaller.failedBeforeSending(e)) {
         throw unreachable(action, e);
       }
       Optional<Found> after = readBack(flowId, action, e);
@@ -174,7 +172,7 @@ public final class WatsonxTarget implements Target {
     try {
       answer = send("DELETE", flows().addPathSegment(ids.get(0)).build(), null, action);
     } catch (IOException e) {
-      if (notSent(e)) {
+      if (HttpCaller.failedBeforeSending(e)) {
         throw unreachable(action, e);
       }
       if (readBack(flowId, action, e).isEmpty()) {
@@ -362,13 +360,10 @@ public final class WatsonxTarget implements Target {
     }
   }
 
-  private static boolean notSent(IOException e) {
-    return e instanceof ConnectException || e instanceof UnknownHostException;
-  }
 
   private TargetException failure(HttpResult answer, String action) {
     Optional<RemoteError> error = RemoteError.parse(answer.body());
-    String detail = error.map(e -> ": " + e.describe()).orElse("");
+    String detail = error.map(e -> " (" + e.describe() + ")").orElse("");
     switch (answer.status()) {
       case 401:
         return new AuthenticationException(redact(describe() + " refused the token (401) while " + action + detail));
@@ -376,9 +371,18 @@ public final class WatsonxTarget implements Target {
         return new AuthenticationException(redact(describe() + " refused " + action
             + " (403 Forbidden): the API key's user lacks access to the project" + detail));
       default:
+        String code = error.map(RemoteError::code).orElse("");
+        String text = error.map(RemoteError::message).orElse("");
+        StringBuilder message = new StringBuilder(describe()).append(" answered ").append(answer.status());
+        if (!code.isEmpty()) {
+          message.append(' ').append(code);
+        }
+        if (!text.isEmpty()) {
+          message.append(": ").append(text);
+        }
+        message.append(" (while ").append(action).append(')');
         return new TargetFailureException(
-            redact(describe() + " answered " + answer.status() + detail + " (while " + action + ")"), answer.status(),
-            error.map(RemoteError::code).filter(c -> !c.isEmpty()).orElse(null), null);
+            redact(message.toString()), answer.status(), code.isEmpty() ? null : code, null);
     }
   }
 
