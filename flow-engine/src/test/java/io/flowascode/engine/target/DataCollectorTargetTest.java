@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flowascode.testkit.DataCollectorServer;
 import io.flowascode.testkit.DataCollectorServer.AuthMode;
+import io.flowascode.testkit.DataCollectorServer;
 import io.flowascode.testkit.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -333,7 +336,7 @@ class DataCollectorTargetTest {
     try {
       return target.save(base.id(), Platform.compiledPipeline(title), base.revision());
     } catch (TargetException e) {
-      throw new java.util.concurrent.CompletionException(e);
+      throw new CompletionException(e);
     }
   }
 
@@ -348,8 +351,8 @@ class DataCollectorTargetTest {
   private static JsonNode readJson(String text) {
     try {
       return Platform.JSON.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
