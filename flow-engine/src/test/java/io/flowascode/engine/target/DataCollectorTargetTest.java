@@ -129,9 +129,9 @@ class DataCollectorTargetTest {
     start(AuthMode.BASIC, FAST);
     RemoteFlow created = target.create("orders", "Orders", "");
     // Our POST is held back long enough for another apply to read and save in between.
-    server.faults().delayNextMatching(1, Duration.ofMillis(600), (method, path) -> method.equals("POST"));
+    server.faults().delayNextMatching(1, Duration.ofMillis(1500), (method, path) -> method.equals("POST"));
     CompletableFuture<RemoteFlow> slow = CompletableFuture.supplyAsync(() -> saveUnchecked(target, "Slow", created));
-    Thread.sleep(200);
+    Thread.sleep(300);
     try (DataCollectorTarget other = connect("admin", PASSWORD, FAST)) {
       other.save("orders", Platform.compiledPipeline("Fast"), created.revision());
     }
