@@ -42,7 +42,7 @@ public final class DefinitionsCatalog {
     List<ServiceUse> uses = new ArrayList<>();
     for (JsonNode use : s.path("services")) {
       Map<String, JsonNode> values = new LinkedHashMap<>();
-      use.path("configuration").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+      use.path("configuration").properties().forEach(e -> values.put(e.getKey(), e.getValue()));
       uses.add(new ServiceUse(use.path("service").asText(), values));
     }
     return new StageDefinition(

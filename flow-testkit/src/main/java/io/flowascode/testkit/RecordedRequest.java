@@ -1,6 +1,7 @@
 package io.flowascode.testkit;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,11 +23,11 @@ public record RecordedRequest(
 
   /** The first value of a header (case-insensitive name), or null. */
   public String header(String name) {
-    List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   public boolean hasHeader(String name) {
-    return headers.containsKey(name.toLowerCase(java.util.Locale.ROOT));
+    return headers.containsKey(name.toLowerCase(Locale.ROOT));
   }
 }

@@ -68,7 +68,7 @@ final class DefinitionsFixture {
     List<ServiceUse> uses = new ArrayList<>();
     for (JsonNode use : s.path("services")) {
       Map<String, JsonNode> values = new LinkedHashMap<>();
-      use.path("configuration").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+      use.path("configuration").properties().forEach(e -> values.put(e.getKey(), e.getValue()));
       uses.add(new ServiceUse(use.path("service").asText(), values));
     }
     return new StageDefinition(

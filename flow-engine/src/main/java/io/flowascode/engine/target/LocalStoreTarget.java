@@ -15,6 +15,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class LocalStoreTarget implements Target {
   @Override
   public RemoteFlow create(String flowId, String title, String description) throws TargetException {
     checkId(flowId);
-    try (StoreLock ignored = lock("creating flow '" + flowId + "'")) {
+    return locked("creating flow '" + flowId + "'", () -> {
       Path directory = root.resolve(flowId);
       if (Files.exists(directory.resolve(PIPELINE_FILE))) {
         throw new FlowExistsException(describe() + " already has a flow '" + flowId + "'");
@@ -114,9 +115,7 @@ public final class LocalStoreTarget implements Target {
       Files.createDirectories(directory);
       write(directory, pipeline, info);
       return flow(flowId, pipeline);
-    } catch (IOException e) {
-      throw ioFailure("creating flow '" + flowId + "'", e);
-    }
+    });
   }
 
   @Override
@@ -126,7 +125,7 @@ public final class LocalStoreTarget implements Target {
       throw new IllegalArgumentException("a pipeline is a JSON object");
     }
     String action = "saving flow '" + flowId + "'";
-    try (StoreLock ignored = lock(action)) {
+    return locked(action, () -> {
       ObjectNode current = readPipeline(flowId).orElseThrow(() -> new FlowNotFoundException(
           describe() + " has no flow '" + flowId + "' to save"));
       String stored = current.path("uuid").asText();
@@ -149,31 +148,28 @@ public final class LocalStoreTarget implements Target {
       saved.remove(List.of("issues", "valid", "previewable"));
       write(root.resolve(flowId), saved, info);
       return flow(flowId, saved);
-    } catch (IOException e) {
-      throw ioFailure(action, e);
-    }
+    });
   }
 
   @Override
   public void delete(String flowId) throws TargetException {
     checkId(flowId);
     String action = "deleting flow '" + flowId + "'";
-    try (StoreLock ignored = lock(action)) {
+    locked(action, () -> {
       Path directory = root.resolve(flowId);
       if (!Files.exists(directory.resolve(PIPELINE_FILE))) {
         throw new FlowNotFoundException(describe() + " has no flow '" + flowId + "' to delete");
       }
       // Renamed away first, so the flow disappears at once even if removing its files fails halfway.
       Path trash = root.resolve(AtomicFileWriter.TEMP_PREFIX + "deleted-" + flowId + "-" + UUID.randomUUID());
-      Files.move(directory, trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(directory, trash, StandardCopyOption.ATOMIC_MOVE);
       try (Stream<Path> files = Files.walk(trash)) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(file);
         }
       }
-    } catch (IOException e) {
-      throw ioFailure(action, e);
-    }
+      return null;
+    });
   }
 
   @Override
@@ -233,13 +229,26 @@ public final class LocalStoreTarget implements Target {
     AtomicFileWriter.write(directory.resolve(INFO_FILE), bytes(info.toJson()));
   }
 
-  private StoreLock lock(String action) throws TargetException, IOException {
-    Optional<StoreLock> lock = StoreLock.acquire(root.resolve(LOCK_FILE), options.lockTimeout());
-    if (lock.isEmpty()) {
-      throw new TargetFailureException(describe() + " stayed locked by another apply for more than "
-          + options.lockTimeout().toSeconds() + " s while " + action + " (" + root.resolve(LOCK_FILE) + ")", null);
+  /** A change to the store, run while holding its lock. */
+  private interface Change<T> {
+    T apply() throws IOException, TargetException;
+  }
+
+  private <T> T locked(String action, Change<T> change) throws TargetException {
+    try {
+      Optional<StoreLock> lock = StoreLock.acquire(root.resolve(LOCK_FILE), options.lockTimeout());
+      if (lock.isEmpty()) {
+        throw new TargetFailureException(describe() + " stayed locked by another apply for more than "
+            + options.lockTimeout().toMillis() + " ms while " + action + " (" + root.resolve(LOCK_FILE) + ")", null);
+      }
+      try {
+        return change.apply();
+      } finally {
+        lock.get().close();
+      }
+    } catch (IOException e) {
+      throw ioFailure(action, e);
     }
-    return lock.get();
   }
 
   private static RemoteFlow flow(String flowId, JsonNode pipeline) {

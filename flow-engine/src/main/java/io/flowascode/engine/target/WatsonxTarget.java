@@ -17,6 +17,7 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * The flow store of IBM watsonx.data integration (NOTES §0.2, §5): flows of one project, found by
@@ -327,7 +328,7 @@ public final class WatsonxTarget implements Target {
     return answer;
   }
 
-  private static okhttp3.RequestBody body(JsonNode body) {
+  private static RequestBody body(JsonNode body) {
     if (body == null) {
       return HttpCaller.oneShot(new byte[0], HttpCaller.JSON);
     }

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flowascode.testkit.DataCollectorServer;
 import io.flowascode.testkit.DataCollectorServer.AuthMode;
+import io.flowascode.testkit.DataCollectorServer;
 import io.flowascode.testkit.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,9 +129,9 @@ class DataCollectorTargetTest {
     start(AuthMode.BASIC, FAST);
     RemoteFlow created = target.create("orders", "Orders", "");
     // Our POST is held back long enough for another apply to read and save in between.
-    server.faults().delayNextMatching(1, Duration.ofMillis(600), (method, path) -> method.equals("POST"));
+    server.faults().delayNextMatching(1, Duration.ofMillis(1500), (method, path) -> method.equals("POST"));
     CompletableFuture<RemoteFlow> slow = CompletableFuture.supplyAsync(() -> saveUnchecked(target, "Slow", created));
-    Thread.sleep(200);
+    Thread.sleep(300);
     try (DataCollectorTarget other = connect("admin", PASSWORD, FAST)) {
       other.save("orders", Platform.compiledPipeline("Fast"), created.revision());
     }
@@ -333,7 +336,7 @@ class DataCollectorTargetTest {
     try {
       return target.save(base.id(), Platform.compiledPipeline(title), base.revision());
     } catch (TargetException e) {
-      throw new java.util.concurrent.CompletionException(e);
+      throw new CompletionException(e);
     }
   }
 
@@ -348,8 +351,8 @@ class DataCollectorTargetTest {
   private static JsonNode readJson(String text) {
     try {
       return Platform.JSON.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

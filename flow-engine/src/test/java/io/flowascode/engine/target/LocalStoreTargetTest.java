@@ -3,12 +3,12 @@ package io.flowascode.engine.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
-
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,7 +110,7 @@ class LocalStoreTargetTest {
     store.create("b", "Bee", "");
     store.create("a", "Ay", "");
     assertThat(store.list()).extracting(RemoteFlowSummary::id, RemoteFlowSummary::title)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "Ay"), org.assertj.core.groups.Tuple.tuple("b", "Bee"));
+        .containsExactly(tuple("a", "Ay"), tuple("b", "Bee"));
     assertThatThrownBy(() -> store.create("a", "Ay", "")).isInstanceOf(FlowExistsException.class);
 
     store.delete("a");

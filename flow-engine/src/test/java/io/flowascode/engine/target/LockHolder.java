@@ -14,10 +14,13 @@ public final class LockHolder {
   private LockHolder() {}
 
   public static void main(String[] args) throws Exception {
-    try (StoreLock lock = StoreLock.acquire(Path.of(args[0]), Duration.ofSeconds(10)).orElseThrow()) {
+    StoreLock lock = StoreLock.acquire(Path.of(args[0]), Duration.ofSeconds(10)).orElseThrow();
+    try {
       System.out.println("locked");
       System.out.flush();
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    } finally {
+      lock.close();
     }
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.testkit.RecordedRequest;
 import io.flowascode.testkit.WatsonxServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -230,7 +231,7 @@ class WatsonxTargetTest {
     try {
       return Platform.JSON.readTree(text);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }
