@@ -84,17 +84,17 @@ public final class FlowSchemaGenerator {
 
     ObjectNode stage = (ObjectNode) baseDefs.get("stage");
     ObjectNode label = (ObjectNode) stage.get("properties").get("label");
-    labelChoices(label, byLabel);
+    label.set("anyOf", labelChoices(byLabel));
     ArrayNode conditions = JSON.arrayNode();
     Branches branches = new Branches(catalog, configs, defs, predicates);
     byLabel.forEach((l, stages) -> {
       Map<StageType, List<StageDefinition>> byType = new EnumMap<>(StageType.class);
       stages.forEach(s -> byType.computeIfAbsent(s.type(), k -> new ArrayList<>()).add(s));
       if (byType.size() == 1) {
-        conditions.add(condition(labelIs(l, null), branches.then(l, stages)));
+        conditions.add(condition(labelIs(l, null), branches.canvas(l, stages)));
         return;
       }
-      byType.forEach((type, ofType) -> conditions.add(condition(labelIs(l, type), branches.then(l + " " + type.word(), ofType))));
+      byType.forEach((type, ofType) -> conditions.add(condition(labelIs(l, type), branches.canvas(l + " " + type.word(), ofType))));
       // The compiler rejects such a label without `type:`, as ambiguous; say which key is missing.
       ObjectNode untyped = labelIs(l, null);
       ArrayNode narrowing = JSON.arrayNode()
@@ -103,8 +103,24 @@ public final class FlowSchemaGenerator {
       untyped.set("not", JSON.objectNode().set("anyOf", narrowing));
       conditions.add(condition(untyped, JSON.objectNode().set("required", JSON.arrayNode().add("type"))));
     });
-    byName.forEach((n, stages) -> conditions.add(condition(nameIs(n), branches.then(stages.get(0).label(), stages))));
+    byName.forEach((n, stages) -> conditions.add(condition(nameIs(n), branches.canvas(stages.get(0).label(), stages))));
     stage.set("allOf", conditions);
+
+    // Error and pipeline event stages come from their own sets of stages.
+    ObjectNode flowProperties = (ObjectNode) baseDefs.get("flow").get("properties");
+    Map<String, List<StageDefinition>> errorStages = group(
+        catalog.stages().stream().filter(StageDefinition::errorStage).toList(), StageDefinition::label);
+    Map<String, List<StageDefinition>> eventStages = group(
+        catalog.stages().stream().filter(StageDefinition::pipelineLifecycleStage).toList(), StageDefinition::label);
+    if (!errorStages.isEmpty()) {
+      ObjectNode ref = defs.define("errorStage", specialStage(errorStages, branches));
+      ((ObjectNode) flowProperties.get("error_records")).setAll(ref);
+    }
+    if (!eventStages.isEmpty()) {
+      ObjectNode ref = defs.define("eventStage", specialStage(eventStages, branches));
+      ((ObjectNode) flowProperties.get("start_event")).setAll(ref);
+      ((ObjectNode) flowProperties.get("stop_event")).setAll(ref);
+    }
 
     if (!catalog.pipelineConfigs().isEmpty()) {
       ObjectNode settings = (ObjectNode) baseDefs.get("flow").get("properties").get("settings");
@@ -115,23 +131,48 @@ public final class FlowSchemaGenerator {
     return withHeader(base);
   }
 
+  /**
+   * A special stage (`error_records`, `start_event`, `stop_event`): the structural form (a label, or
+   * a mapping with label and config) narrowed to these stages' labels and their configs.
+   */
+  private static ObjectNode specialStage(Map<String, List<StageDefinition>> byLabel, Branches branches) {
+    ObjectNode schema = SharedDefinitions.ref("specialStage");
+    ArrayNode labels = labelChoices(byLabel);
+    // `anyOf` rather than if/then/else on the type, so that editors offer the labels for an empty value.
+    ObjectNode mapping = JSON.objectNode().put("type", "object");
+    mapping.set("properties", JSON.objectNode().set("label", JSON.objectNode().set("anyOf", labels)));
+    ArrayNode conditions = mapping.putArray("allOf");
+    byLabel.forEach((l, stages) -> conditions.add(condition(labelIs(l, null), branches.special(l, stages))));
+    schema.putArray("anyOf").add(JSON.objectNode().set("anyOf", labels)).add(mapping);
+    return schema;
+  }
+
   /** The conditional parts of one group of stages: its config mapping and whether it takes predicates. */
   private record Branches(Catalog catalog, ConfigSchemas configs, SharedDefinitions defs, ObjectNode predicates) {
-    ObjectNode then(String hint, List<StageDefinition> stages) {
-      List<List<ConfigDefinition>> versions = new ArrayList<>();
-      boolean takesPredicates = false;
-      for (StageDefinition s : stages) {
-        versions.add(configsOf(s));
-        takesPredicates |= s.hasPredicates();
-      }
-      ObjectNode properties = JSON.objectNode();
-      properties.set("config", defs.share("config_" + hint, configs.mapping(versions)));
-      if (takesPredicates) {
+    /** For a stage on the canvas: its config, and predicates when it takes them. */
+    ObjectNode canvas(String hint, List<StageDefinition> stages) {
+      ObjectNode properties = config(hint, stages);
+      if (stages.stream().anyMatch(StageDefinition::hasPredicates)) {
         properties.set("predicates", predicates);
       } else {
         properties.put("predicates", false);
       }
       return JSON.objectNode().set("properties", properties);
+    }
+
+    /** For an error or pipeline event stage: its config. */
+    ObjectNode special(String hint, List<StageDefinition> stages) {
+      return JSON.objectNode().set("properties", config(hint, stages));
+    }
+
+    private ObjectNode config(String hint, List<StageDefinition> stages) {
+      List<List<ConfigDefinition>> versions = new ArrayList<>();
+      for (StageDefinition s : stages) {
+        versions.add(configsOf(s));
+      }
+      ObjectNode properties = JSON.objectNode();
+      properties.set("config", defs.share("config_" + hint, configs.mapping(versions)));
+      return properties;
     }
 
     /** A stage's own configs, then its services', as the compiler binds them. */
@@ -161,8 +202,8 @@ public final class FlowSchemaGenerator {
    * rather than an `enum` with the VS Code-only `enumDescriptions`: it is standard, and hovering
    * a label then shows that stage only, where an enum shows the whole list.
    */
-  private static void labelChoices(ObjectNode label, Map<String, List<StageDefinition>> byLabel) {
-    ArrayNode choices = label.putArray("anyOf");
+  private static ArrayNode labelChoices(Map<String, List<StageDefinition>> byLabel) {
+    ArrayNode choices = JSON.arrayNode();
     byLabel.forEach((l, stages) -> {
       Map<String, List<StageDefinition>> kinds = new TreeMap<>();
       for (StageDefinition s : stages) {
@@ -178,6 +219,7 @@ public final class FlowSchemaGenerator {
       });
       choices.add(JSON.objectNode().put("const", l).put("description", String.join("\n", lines)));
     });
+    return choices;
   }
 
   private static ObjectNode labelIs(String label, StageType type) {
