@@ -104,6 +104,28 @@ class FlowSchemaInEditorTest {
   }
 
   @Test
+  void completingAValueOffersTheAllowedValuesWithTheLabelsTheUiShows() throws IOException {
+    String text = """
+        flow: {id: config-values}
+        stages:
+          source:
+            label: Dev Raw Data Source
+            config:
+              stop_after_first_batch:\s
+              data_format:\s
+        """;
+    URI uri = document("config-values.flow.yaml");
+    server.open(uri, text);
+
+    List<Completion> booleans = server.completion(uri, lineOf(text, "stop_after_first_batch"), "      stop_after_first_batch: ".length());
+    List<Completion> formats = server.completion(uri, lineOf(text, "data_format"), "      data_format: ".length());
+
+    assertThat(booleans).extracting(Completion::label).containsExactlyInAnyOrder("true", "false");
+    assertThat(formats).extracting(Completion::label).contains("JSON", "DELIMITED", "SDC_JSON").hasSize(14);
+    assertThat(documentationOf(formats, "SDC_JSON")).isEqualTo("SDC Record");
+  }
+
+  @Test
   void aMisspelledConfigKeyAndAValueNotAllowedAreFlaggedOnTheirLines() throws IOException {
     String text = """
         flow: {id: mistakes}

@@ -20,9 +20,9 @@ import java.util.Map;
  * default and description. Raw names (`conf.dataFormat`) are accepted, since the compiler accepts
  * them, through one `patternProperties` expression listing exactly the mapping's raw names:
  * editors do not offer patterns in completion, so the list stays one entry per config, and a
- * misspelled raw name is still flagged. Their values are left to the compiler, which keeps the
- * schema about half the size it would be with a typed entry per raw name. Any other key is
- * unknown.
+ * misspelled raw name is still flagged. Their values are left to the compiler: a typed entry per
+ * raw name would add about a fifth to the schema for names rarely written by hand. Any other key
+ * is unknown.
  */
 final class ConfigSchemas {
   /** A string holding `${` is an expression the platform evaluates; it passes for any type. */
@@ -129,9 +129,13 @@ final class ConfigSchemas {
     return p;
   }
 
+  /** "Label — description (raw name)": what the UI shows, and the name the pipeline JSON uses. */
   static String description(ConfigDefinition c) {
-    String label = c.label().isBlank() ? c.name() : c.label();
-    return (c.description().isBlank() ? label : label + " — " + c.description()) + " (" + c.name() + ")";
+    if (c.label().isBlank()) {
+      // Definitions inferred from pipelines have no label; the raw name is all there is.
+      return c.description().isBlank() ? c.name() : c.description() + " (" + c.name() + ")";
+    }
+    return (c.description().isBlank() ? c.label() : c.label() + " — " + c.description()) + " (" + c.name() + ")";
   }
 
   /** The value schema, case by case as the compiler checks values. */

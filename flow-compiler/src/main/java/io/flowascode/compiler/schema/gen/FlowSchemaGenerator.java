@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Makes the JSON Schema editors use for flow files: the structural schema the compiler validates
@@ -76,38 +77,47 @@ public final class FlowSchemaGenerator {
     baseDefs.fieldNames().forEachRemaining(baseNames::add);
     SharedDefinitions defs = new SharedDefinitions(baseNames);
     ConfigSchemas configs = new ConfigSchemas(defs);
-    ObjectNode predicates = defs.define("predicates", predicates());
+    Branches branches = new Branches(catalog, configs, defs, defs.define("predicates", predicates()));
+    ObjectNode flowProperties = (ObjectNode) baseDefs.get("flow").get("properties");
 
+    canvasStages(catalog, (ObjectNode) baseDefs.get("stage"), branches);
+    specialStages(catalog, flowProperties, defs, branches);
+    if (!catalog.pipelineConfigs().isEmpty()) {
+      ((ObjectNode) flowProperties.get("settings")).setAll(configs.mapping(List.of(catalog.pipelineConfigs())));
+    }
+    defs.all().forEach(baseDefs::set);
+    return withHeader(base);
+  }
+
+  /** The labels a stage may have, and per label (and type) or stage name, its config and predicates. */
+  private static void canvasStages(Catalog catalog, ObjectNode stage, Branches branches) {
     List<StageDefinition> canvas = catalog.stages().stream().filter(StageDefinition::onCanvas).toList();
     Map<String, List<StageDefinition>> byLabel = group(canvas, StageDefinition::label);
-    Map<String, List<StageDefinition>> byName = group(canvas, StageDefinition::name);
-
-    ObjectNode stage = (ObjectNode) baseDefs.get("stage");
-    ObjectNode label = (ObjectNode) stage.get("properties").get("label");
-    label.set("anyOf", labelChoices(byLabel));
-    ArrayNode conditions = JSON.arrayNode();
-    Branches branches = new Branches(catalog, configs, defs, predicates);
-    byLabel.forEach((l, stages) -> {
+    ((ObjectNode) stage.get("properties").get("label")).set("anyOf", labelChoices(byLabel));
+    ArrayNode conditions = stage.putArray("allOf");
+    byLabel.forEach((label, stages) -> {
       Map<StageType, List<StageDefinition>> byType = new EnumMap<>(StageType.class);
       stages.forEach(s -> byType.computeIfAbsent(s.type(), k -> new ArrayList<>()).add(s));
       if (byType.size() == 1) {
-        conditions.add(condition(labelIs(l, null), branches.canvas(l, stages)));
+        conditions.add(condition(labelIs(label, null), branches.canvas(label, stages)));
         return;
       }
-      byType.forEach((type, ofType) -> conditions.add(condition(labelIs(l, type), branches.canvas(l + " " + type.word(), ofType))));
-      // The compiler rejects such a label without `type:`, as ambiguous; say which key is missing.
-      ObjectNode untyped = labelIs(l, null);
+      byType.forEach((type, ofType) ->
+          conditions.add(condition(labelIs(label, type), branches.canvas(label + " " + type.word(), ofType))));
+      // The compiler rejects such a label without `type:` (or `library:`) as ambiguous; say which key is missing.
+      ObjectNode untyped = labelIs(label, null);
       ArrayNode narrowing = JSON.arrayNode()
           .add(JSON.objectNode().set("required", JSON.arrayNode().add("type")))
           .add(JSON.objectNode().set("required", JSON.arrayNode().add("library")));
       untyped.set("not", JSON.objectNode().set("anyOf", narrowing));
       conditions.add(condition(untyped, JSON.objectNode().set("required", JSON.arrayNode().add("type"))));
     });
-    byName.forEach((n, stages) -> conditions.add(condition(nameIs(n), branches.canvas(stages.get(0).label(), stages))));
-    stage.set("allOf", conditions);
+    group(canvas, StageDefinition::name).forEach((name, stages) ->
+        conditions.add(condition(nameIs(name), branches.canvas(stages.get(0).label(), stages))));
+  }
 
-    // Error and pipeline event stages come from their own sets of stages.
-    ObjectNode flowProperties = (ObjectNode) baseDefs.get("flow").get("properties");
+  /** `error_records`, `start_event` and `stop_event`, each from its own set of stages. */
+  private static void specialStages(Catalog catalog, ObjectNode flowProperties, SharedDefinitions defs, Branches branches) {
     Map<String, List<StageDefinition>> errorStages = group(
         catalog.stages().stream().filter(StageDefinition::errorStage).toList(), StageDefinition::label);
     Map<String, List<StageDefinition>> eventStages = group(
@@ -121,14 +131,6 @@ public final class FlowSchemaGenerator {
       ((ObjectNode) flowProperties.get("start_event")).setAll(ref);
       ((ObjectNode) flowProperties.get("stop_event")).setAll(ref);
     }
-
-    if (!catalog.pipelineConfigs().isEmpty()) {
-      ObjectNode settings = (ObjectNode) baseDefs.get("flow").get("properties").get("settings");
-      settings.setAll(configs.mapping(List.of(catalog.pipelineConfigs())));
-    }
-
-    defs.all().forEach(baseDefs::set);
-    return withHeader(base);
   }
 
   /**
@@ -187,7 +189,7 @@ public final class FlowSchemaGenerator {
 
   /** Stages grouped by a key in key order, each group in the order the compiler prefers them. */
   private static Map<String, List<StageDefinition>> group(List<StageDefinition> stages,
-      java.util.function.Function<StageDefinition, String> key) {
+      Function<StageDefinition, String> key) {
     Map<String, List<StageDefinition>> groups = new TreeMap<>();
     for (StageDefinition s : stages) {
       groups.computeIfAbsent(key.apply(s), k -> new ArrayList<>()).add(s);
