@@ -5,10 +5,9 @@ import io.flowascode.compiler.FlowCompiler;
 import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.batch.FlowBatch;
 import io.flowascode.compiler.batch.FlowSources;
-import io.flowascode.compiler.catalog.BundledCatalog;
+import io.flowascode.compiler.catalog.CatalogSources;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.DefinitionsException;
-import io.flowascode.compiler.catalog.DefinitionsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,10 @@ final class CompilerOptionsMixin {
       description = "Extra stage definitions: a /rest/v1/definitions answer, an export with libraryDefinitions, or a catalog file.")
   List<Path> definitions = List.of();
 
+  @Option(names = "--lock", paramLabel = "FILE", defaultValue = CatalogSources.LOCK_FILE,
+      description = "A definitions lock (from `flow definitions`); used instead of the bundled catalog when it exists (default: ${DEFAULT-VALUE}).")
+  Path lock;
+
   @Option(names = "--strict", description = "Treat warnings as errors.")
   boolean strict;
 
@@ -32,15 +35,11 @@ final class CompilerOptionsMixin {
   boolean color;
 
   Catalog catalog() {
-    Catalog catalog = BundledCatalog.load();
-    for (Path p : definitions) {
-      try {
-        catalog = catalog.overlay(DefinitionsFiles.read(p));
-      } catch (DefinitionsException e) {
-        throw new UserError("cannot read definitions " + p + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
-      }
+    try {
+      return CatalogSources.resolve(lock, definitions);
+    } catch (DefinitionsException e) {
+      throw new UserError("cannot read the definitions: " + e.getMessage(), FlowCli.INVALID_INPUT);
     }
-    return catalog;
   }
 
   FlowCompiler compiler() {

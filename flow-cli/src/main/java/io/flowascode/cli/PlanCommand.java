@@ -44,6 +44,14 @@ final class PlanCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  private void warnOnDefinitionsDrift(Target target, PrintWriter out) {
+    try {
+      io.flowascode.engine.apply.DefinitionsLock.drift(options.lock, target).ifPresent(w -> out.println("warning: " + w));
+    } catch (io.flowascode.engine.target.TargetException | IOException e) {
+      out.println("warning: cannot compare the definitions lock with the target: " + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -51,6 +59,7 @@ final class PlanCommand implements Callable<Integer> {
     Catalog catalog = options.catalog();
     try (Target target = RemoteSession.open(remote, catalog)) {
       PlanResult result = new Planner(target, catalog, remote.parallelism).plan(desired, prune);
+      warnOnDefinitionsDrift(target, out);
       out.print(PlanOutput.render(result.plan(), options.format, options.color));
       for (FlowOutcome failure : result.failures()) {
         out.println("failed     " + failure.flowId() + ": " + failure.message());

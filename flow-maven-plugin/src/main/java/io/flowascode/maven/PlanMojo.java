@@ -1,7 +1,9 @@
 package io.flowascode.maven;
 
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.engine.apply.DefinitionsLock;
 import io.flowascode.engine.apply.PlanResult;
+import io.flowascode.engine.target.TargetException;
 import io.flowascode.engine.apply.Planner;
 import io.flowascode.engine.plan.PlanFile;
 import io.flowascode.engine.plan.PlanJsonRenderer;
@@ -39,6 +41,11 @@ public class PlanMojo extends AbstractRemoteMojo {
     Catalog catalog = catalog();
     try (Target t = open(catalog)) {
       PlanResult result = new Planner(t, catalog, parallelism).plan(desired, prune);
+      try {
+        DefinitionsLock.drift(lockFile.toPath(), t).ifPresent(getLog()::warn);
+      } catch (TargetException | IOException e) {
+        getLog().warn("cannot compare flow.lockFile with the target: " + e.getMessage());
+      }
       String rendered = "json".equals(output) ? new PlanJsonRenderer().render(result.plan()) : new PlanTextRenderer().render(result.plan());
       printLines(rendered);
       log(result.failures());
