@@ -59,7 +59,7 @@ public final class Applier {
     JsonNode desired = flow.desiredPipeline();
     RemoteFlow blank = target.create(flow.flowId(), desired.path("title").asText(flow.flowId()),
         desired.path("description").asText(""));
-    RemoteFlow saved = target.save(flow.flowId(), payload(desired, blank), blank.revision());
+    RemoteFlow saved = target.save(blank, payload(desired, blank));
     return new FlowOutcome(flow.flowId(), Outcome.CREATED, "", Optional.of(saved.revision()));
   }
 
@@ -72,7 +72,7 @@ public final class Applier {
       return drift(flow, "it changed on the remote after the plan was made (revision "
           + flow.remoteRevision() + " is now " + current.revision() + ")");
     }
-    RemoteFlow saved = target.save(flow.flowId(), payload(flow.desiredPipeline(), current), current.revision());
+    RemoteFlow saved = target.save(current, payload(flow.desiredPipeline(), current));
     return new FlowOutcome(flow.flowId(), Outcome.UPDATED, flow.diff().summary(), Optional.of(saved.revision()));
   }
 

@@ -105,16 +105,24 @@ public final class DataCollectorTarget implements Target {
 
   @Override
   public RemoteFlow save(String flowId, JsonNode pipeline, String expectedRevision) throws TargetException {
-    String action = "saving flow '" + flowId + "'";
-    if (!pipeline.isObject()) {
-      throw new IllegalArgumentException("a pipeline is a JSON object");
-    }
     // The server needs the info block it handed out (it dereferences info.sdcVersion), and the
     // current read lets a stale revision fail before anything is sent.
     RemoteFlow current = read(flowId).orElseThrow(() -> new FlowNotFoundException(
         describe() + " has no flow '" + flowId + "' to save"));
     if (!current.revision().equals(expectedRevision)) {
       throw conflict(flowId, expectedRevision, current.revision());
+    }
+    return save(current, pipeline);
+  }
+
+  /** Saves over a flow just read, without reading it again; the server's uuid check still guards it. */
+  @Override
+  public RemoteFlow save(RemoteFlow current, JsonNode pipeline) throws TargetException {
+    String flowId = current.id();
+    String expectedRevision = current.revision();
+    String action = "saving flow '" + flowId + "'";
+    if (!pipeline.isObject()) {
+      throw new IllegalArgumentException("a pipeline is a JSON object");
     }
     ObjectNode body = ((ObjectNode) pipeline).deepCopy();
     body.put("pipelineId", flowId);

@@ -31,6 +31,14 @@ public interface Target extends AutoCloseable {
    */
   RemoteFlow save(String flowId, JsonNode pipeline, String expectedRevision) throws TargetException;
 
+  /**
+   * Replaces a flow that was just read, presenting its revision. Targets that need parts of the
+   * stored flow to write (Data Collector's `info`) take them from `current` instead of reading again.
+   */
+  default RemoteFlow save(RemoteFlow current, JsonNode pipeline) throws TargetException {
+    return save(current.id(), pipeline, current.revision());
+  }
+
   /** Deletes the flow. */
   void delete(String flowId) throws TargetException;
 

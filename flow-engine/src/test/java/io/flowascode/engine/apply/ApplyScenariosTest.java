@@ -104,6 +104,20 @@ class ApplyScenariosTest {
   }
 
   @Test
+  void aChangedFlowCostsOneReadAndOneWrite() throws Exception {
+    DesiredFlow events = sample("events");
+    try (Target target = sdc()) {
+      planAndApply(target, List.of(events));
+      ObjectNode edited = events.pipeline().deepCopy();
+      setConfig(edited, "DevRawDataSource_01", "stopAfterFirstBatch", false);
+      server.clearRequests();
+      ApplyReport report = planAndApply(target, List.of(new DesiredFlow("events", "Events", "", edited)));
+      assertThat(report.count(Outcome.UPDATED)).isEqualTo(1);
+      assertThat(server.requests()).extracting(r -> r.method()).containsExactly("GET", "POST");
+    }
+  }
+
+  @Test
   void theLocalStoreConvergesTheSameWay() throws Exception {
     List<DesiredFlow> flows = samples();
     try (Target target = new LocalStoreTarget(tmp.resolve("store"), CATALOG)) {
