@@ -65,35 +65,39 @@ final class FlowYamlWriter {
 
   static String write(JsonNode document) {
     TextOut out = new TextOut();
-    new Dump(SETTINGS).dumpNode(node(document, ""), out);
+    new Dump(SETTINGS).dumpNode(node(document, "", false), out);
     String text = MODELINE + out;
     verify(text, document);
     return text;
   }
 
   private static void verify(String text, JsonNode document) {
-    Optional<SourceTree> read = new YamlTreeReader().read(new SourceFile("imported.flow.yaml", text), new Diagnostics());
-    if (read.isEmpty() || !ValueEquality.same(read.get().root(), document)) {
+    Diagnostics problems = new Diagnostics();
+    Optional<SourceTree> read = new YamlTreeReader().read(new SourceFile("imported.flow.yaml", text), problems);
+    if (read.isEmpty() || problems.hasErrors() || !ValueEquality.same(read.get().root(), document)) {
       // A defect in the writer, not in the input: the emitter must never change what it writes.
       throw new IllegalStateException("the YAML written for the flow does not read back as the same document");
     }
   }
 
-  private static Node node(JsonNode value, String path) {
+  private static Node node(JsonNode value, String path, boolean inFlow) {
     if (value.isObject()) {
+      boolean flow = inFlow || oneLineStage(value, path);
       List<NodeTuple> tuples = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        tuples.add(new NodeTuple(text(e.getKey(), ScalarStyle.PLAIN), node(e.getValue(), path + "/" + e.getKey())));
+        tuples.add(new NodeTuple(text(e.getKey(), ScalarStyle.PLAIN, flow),
+            node(e.getValue(), path + "/" + e.getKey(), flow)));
       }
-      return new MappingNode(Tag.MAP, tuples, oneLineStage(value, path) ? FlowStyle.FLOW : FlowStyle.BLOCK);
+      return new MappingNode(Tag.MAP, tuples, flow ? FlowStyle.FLOW : FlowStyle.BLOCK);
     }
     if (value.isArray()) {
+      boolean flow = inFlow || shortScalarList(value, path);
       List<Node> items = new ArrayList<>();
-      value.forEach(v -> items.add(node(v, path + "/-")));
-      return new SequenceNode(Tag.SEQ, items, shortScalarList(value, path) ? FlowStyle.FLOW : FlowStyle.BLOCK);
+      value.forEach(v -> items.add(node(v, path + "/-", flow)));
+      return new SequenceNode(Tag.SEQ, items, flow ? FlowStyle.FLOW : FlowStyle.BLOCK);
     }
-    return scalar(value);
+    return scalar(value, inFlow);
   }
 
   /** `source: {label: Trash}`: a stage with only a few short scalar keys. */
@@ -126,7 +130,7 @@ final class FlowYamlWriter {
     return length <= SHORT;
   }
 
-  private static ScalarNode scalar(JsonNode value) {
+  private static ScalarNode scalar(JsonNode value, boolean inFlow) {
     if (value.isNull()) {
       return new ScalarNode(Tag.NULL, "null", ScalarStyle.PLAIN);
     }
@@ -141,18 +145,19 @@ final class FlowYamlWriter {
     }
     String text = value.asText();
     if (text.contains("\n") && !text.contains("\r")) {
-      return text(text, ScalarStyle.LITERAL);
+      return text(text, ScalarStyle.LITERAL, inFlow);
     }
     if (text.contains("${") && WHITESPACE_OR_QUOTE.matcher(text).find()) {
-      return text(text, ScalarStyle.SINGLE_QUOTED);
+      return text(text, ScalarStyle.SINGLE_QUOTED, inFlow);
     }
-    return text(text, ScalarStyle.PLAIN);
+    return text(text, ScalarStyle.PLAIN, inFlow);
   }
 
-  private static ScalarNode text(String text, ScalarStyle style) {
+  private static ScalarNode text(String text, ScalarStyle style, boolean inFlow) {
     // A plain `${NAME}` resolves to the engine's ENV tag, which the compiler reads as text: keep it
-    // plain, as people write it, instead of letting the emitter quote a "non-string".
-    if (style == ScalarStyle.PLAIN && Tag.ENV_TAG.equals(RESOLVER.resolve(text, true))) {
+    // plain, as people write it, instead of letting the emitter quote a "non-string". Inside `[...]`
+    // or `{...}` braces cannot be plain, so there it is an ordinary, quoted, string.
+    if (style == ScalarStyle.PLAIN && !inFlow && Tag.ENV_TAG.equals(RESOLVER.resolve(text, true))) {
       return new ScalarNode(Tag.ENV_TAG, text, ScalarStyle.PLAIN);
     }
     return new ScalarNode(Tag.STR, text, style);

@@ -23,9 +23,10 @@ import java.util.TreeSet;
  * either side differs from the definition's default, an absent config being its default as the
  * platform fills it in; Stream Selector predicates in order; data lanes by topology (which output
  * feeds which stage: a predicate's expression, or the output's number); event lanes; parameters,
- * settings, the error and lifecycle stages, title, description and labels. Lane names, positions,
- * UI labels and the statistics and test origin stages' own configs are not compared (the language
- * does not hold them; see docs/import.md).
+ * settings, the error and lifecycle stages, title, description, labels and stage descriptions.
+ * Lane names, positions and the statistics and test origin stages' own configs are not compared,
+ * and changed stage UI labels and settings of another engine version are counted as documented
+ * losses (the language does not hold them; see docs/import.md).
  *
  * <p>Differences name what differs, never a value: corpus values may be credentials.
  */
@@ -35,7 +36,7 @@ final class PipelineComparison {
    *
    * @param category groups differences for the summary table
    * @param detail where (stage, config name)
-   * @param documented a loss docs/import.md announces (settings of another engine version)
+   * @param documented a loss docs/import.md announces (UI labels, settings of another engine version)
    */
   record Difference(String category, String detail, boolean documented) {
     @Override
@@ -111,6 +112,12 @@ final class PipelineComparison {
       JsonNode other = right.get(e.getKey());
       if (other != null) {
         stage("stage", e.getKey(), e.getValue(), other);
+        if (!e.getValue().path("uiInfo").path("label").asText("").equals(other.path("uiInfo").path("label").asText(""))) {
+          differences.add(new Difference("stage UI label not kept (documented)", e.getKey(), true));
+        }
+        if (!e.getValue().path("uiInfo").path("description").asText("").equals(other.path("uiInfo").path("description").asText(""))) {
+          differ("stage description", e.getKey());
+        }
       }
     }
   }
