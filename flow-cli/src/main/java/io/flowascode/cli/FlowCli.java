@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Compile, check and describe declarative StreamSets flows.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, DescribeCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, CompileCommand.class, DescribeCommand.class, CatalogCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the input has errors (diagnostics printed)", "2:usage error"})
 public final class FlowCli implements Runnable {
