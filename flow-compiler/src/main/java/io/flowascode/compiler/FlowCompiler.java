@@ -172,7 +172,7 @@ public final class FlowCompiler {
         StageDecl decl = resolvedDecls.get(i);
         StageDefinition def = definitions.get(i);
         String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
-        BoundConfig config = binder.bind(decl.ref().config(), targets(def), owner);
+        BoundConfig config = binder.bind(decl.ref().config(), targets(def), owner, !def.inferred());
         List<OutputPort> outputs = outputs(decl, def, names.get(i));
         byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabels.get(i), config, outputs));
         lint(decl, def);
@@ -184,7 +184,7 @@ public final class FlowCompiler {
       Span flowSpan = flow.source().map().keySpan("/stages");
       new FlowRules(out, options.multipleOriginsAllowed()).check(graph, flowSpan, complete);
 
-      BoundConfig settings = binder.bind(header.settings(), pipelineTargets(), "the pipeline");
+      BoundConfig settings = binder.bind(ownSettings(header.settings()), pipelineTargets(), "the pipeline");
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
         parameters.put(p.name().value(), p.value());
@@ -214,6 +214,41 @@ public final class FlowCompiler {
         });
       }
       return targets;
+    }
+
+    /**
+     * Drops, with an error, the pipeline settings the language expresses elsewhere, so the flow
+     * can never name one error stage in `settings` and emit another.
+     */
+    private List<io.flowascode.model.ConfigEntry> ownSettings(List<io.flowascode.model.ConfigEntry> entries) {
+      Map<String, String> reserved = Map.of(
+          "badRecordsHandling", "error_records: <label>",
+          "startEventStage", "start_event: <label>",
+          "stopEventStage", "stop_event: <label>",
+          "constants", "parameters: {NAME: value}",
+          "statsAggregatorStage", "");
+      Map<String, String> byName = new LinkedHashMap<>();
+      for (ConfigDefinition c : catalog.pipelineConfigs()) {
+        if (reserved.containsKey(c.name()) && !reserved.get(c.name()).isEmpty()) {
+          byName.put(c.name(), c.name());
+          byName.put(c.attributeName(), c.name());
+        }
+      }
+      List<io.flowascode.model.ConfigEntry> kept = new ArrayList<>();
+      for (io.flowascode.model.ConfigEntry e : entries) {
+        String raw = byName.get(e.key().value());
+        if (raw == null) {
+          kept.add(e);
+          continue;
+        }
+        String instead = reserved.get(raw);
+        out.add(Diagnostic.of(Code.SETTING_WRONG_VALUE, e.key().span(),
+                "`" + e.key().value() + "` is not set under `settings`")
+            .label("set through `" + instead.substring(0, instead.indexOf(':')) + "` instead")
+            .help("write `" + instead + "` under `flow:`; the compiler then sets `" + raw + "` to match the stage it emits")
+            .build());
+      }
+      return kept;
     }
 
     private List<ConfigTarget> pipelineTargets() {

@@ -18,31 +18,42 @@ import java.util.TreeMap;
 
 /**
  * Our own catalog file format: the fields of {@link StageDefinition}, {@link ServiceDefinition} and
- * {@link ConfigDefinition} and nothing else, written so that a regenerated catalog diffs well.
+ * {@link ConfigDefinition} and nothing else (no icons, no EL indexes, no UI groups), written so that
+ * a regenerated catalog diffs well. Reader and writer.
  *
  * <pre>{@code
  * {
  *   "format": "flow-catalog",
  *   "formatVersion": 1,
- *   "pipelineConfigs": [ config, ... ],
- *   "services": [ {"provides", "version", "label", "configs"}, ... ],
- *   "stages": [ {"library", "libraryLabel", "name", "version", "label", "description", "type",
- *                "inferred", "producesEvents", "outputStreams", "variableOutputStreams",
- *                "outputStreamsDrivenByConfig", "outputStreamLabels", "errorStage",
- *                "statsAggregatorStage", "pipelineLifecycleStage", "hideStage", "executionModes",
- *                "services": [{"service", "configuration"}], "configs"}, ... ]
+ *   "pipelineConfigs": [config, ...],
+ *   "services": [{"provides", "version", "label", "configs"}, ...],
+ *   "stages": [{"library", "libraryLabel", "name", "version", "label", "description", "type",
+ *               "inferred", "producesEvents", "outputStreams", "variableOutputStreams",
+ *               "outputStreamsDrivenByConfig", "outputStreamLabels", "errorStage",
+ *               "statsAggregatorStage", "pipelineLifecycleStage", "hideStage", "executionModes",
+ *               "services": [{"service", "configuration": {name: value}}], "configs"}, ...],
+ *   "valueSets": {setName: {"values", "labels"}}
  * }
  * config = {"name", "label", "description", "type", "defaultValue", "required", "group",
- *           "displayPosition", "model": {"modelType", "values", "labels", "beanConfigs"},
+ *           "displayPosition", "model": {"modelType", "values", "labels", "valueSet", "beanConfigs"},
  *           "min", "max", "dependsOn": {configName: [values]}}
  * }</pre>
  *
- * <p>Keys always come in the order above. Stages are sorted by library, name and version, services
- * by what they provide, map keys alphabetically; configs keep the order of their definition (the
- * platform's display order). A key whose value is empty, false, null or absent is left out and read
- * back as that value, except {@code version}, {@code outputStreams} and {@code displayPosition},
- * which are always written. The stage type is the flow language's word ({@code origin},
- * {@code processor}, {@code destination}, {@code executor}).
+ * <p>Rules that make the bytes deterministic and the files small:
+ * <ul>
+ *   <li>Keys come in the order above. Stages are sorted by library, name and version, services by
+ *       what they provide, map keys alphabetically; configs keep their definition's order.
+ *   <li>A key whose value is empty, false or null is left out and read back as that value;
+ *       {@code version}, {@code outputStreams} and {@code displayPosition} are always written.
+ *   <li>{@code labels} is left out when it equals {@code values} (and read back as a copy of them).
+ *   <li>A choice list of 1000 characters or more that several configs of the document share is
+ *       written once under {@code valueSets} (named after the first config using it) and referred
+ *       to by {@code "valueSet": name}.
+ *   <li>The stage type is the flow language's word ({@code origin}, {@code processor},
+ *       {@code destination}, {@code executor}); config types are the platform's.
+ *   <li>Two-space indent, a small object of plain values on one line when it fits in 120
+ *       columns, lists of plain values on one line, and a final newline.
+ * </ul>
  */
 public final class CatalogFormat {
   public static final String FORMAT = "flow-catalog";

@@ -42,6 +42,14 @@ public final class ConfigBinder {
    * @param owner how diagnostics name the owner, e.g. "stage `source` (Dev Raw Data Source)"
    */
   public BoundConfig bind(List<ConfigEntry> entries, List<ConfigTarget> targets, String owner) {
+    return bind(entries, targets, owner, true);
+  }
+
+  /**
+   * @param defaultsKnown false for definitions inferred from pipelines, whose defaults are guesses:
+   *     a value equal to a guessed default is then not reported as redundant
+   */
+  public BoundConfig bind(List<ConfigEntry> entries, List<ConfigTarget> targets, String owner, boolean defaultsKnown) {
     Map<String, List<ConfigTarget>> byAttribute = new LinkedHashMap<>();
     Map<String, ConfigTarget> byRaw = new LinkedHashMap<>();
     for (ConfigTarget t : targets) {
@@ -85,7 +93,7 @@ public final class ConfigBinder {
           JsonNode value = checked.get();
           values.put(target.key(), value);
           JsonNode def = target.definition().defaultValue();
-          if (def != null && !def.isNull() && ValueEquality.same(value, normalizedDefault(target.definition()))) {
+          if (defaultsKnown && def != null && !def.isNull() && ValueEquality.same(value, normalizedDefault(target.definition()))) {
             out.add(Diagnostic.of(Code.CONFIG_IS_DEFAULT, entry.key().span(),
                     "`" + key + "` is set to its default value")
                 .label("this is already the default")

@@ -106,6 +106,11 @@ public final class PipelineEmitter {
         value = predicates(node);
       } else {
         value = node.config().values().get(new ConfigTarget(Optional.empty(), c).key());
+        if (value == null && def.inferred()) {
+          // An inferred definition's defaults are guesses from other pipelines: leave unset
+          // configs to the platform, which fills them with the real defaults on save.
+          continue;
+        }
         if (value == null) {
           value = defaultOf(c);
         }

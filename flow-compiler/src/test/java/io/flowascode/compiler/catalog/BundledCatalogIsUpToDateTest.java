@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class BundledCatalogIsUpToDateTest {
     assertThat(CatalogGenerator.generate(shared).files()).isEqualTo(CatalogGenerator.generate(shared).files());
   }
 
-  private static java.util.List<String> committedFileNames() throws IOException {
+  private static List<String> committedFileNames() throws IOException {
     assumeTrue(Files.isDirectory(RESOURCES), "bundled catalog sources not found at " + RESOURCES);
     try (Stream<Path> files = Files.list(RESOURCES)) {
       return files.map(p -> p.getFileName().toString()).toList();

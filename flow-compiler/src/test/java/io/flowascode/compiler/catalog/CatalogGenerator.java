@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *       and the {@code libraryDefinitions} of corpus exports): the newest version per library and
  *       stage, plus any older version a corpus pipeline uses, so importing that pipeline finds its
  *       exact definition. When several files publish the same version, the real definitions win,
- *       then the subset, then the corpus files in name order. Of each service the newest version;
+ *       then the subset, then the corpus files in name order. Services come at the real engine's
+ *       version (a service it lacks at the newest version published);
  *   <li>every stage a corpus pipeline uses (on the canvas or as error, stats or lifecycle stage)
  *       that no file publishes under that stage name, reconstructed by {@link StageInference}
  *       (one definition at the newest version seen; older versions resolve through
@@ -101,10 +102,15 @@ public final class CatalogGenerator {
       }
     }
 
+    // Services: the real engine's version, so that what we emit runs there; a service it lacks
+    // comes in at the newest version published.
     Map<String, ServiceDefinition> services = new TreeMap<>();
-    for (Catalog c : sources) {
+    platform.services().forEach(s -> services.put(s.provides(), s));
+    for (Catalog c : sources.subList(1, sources.size())) {
       for (ServiceDefinition s : c.services()) {
-        services.merge(s.provides(), s, (a, b) -> b.version() > a.version() ? b : a);
+        if (platform.service(s.provides()).isEmpty()) {
+          services.merge(s.provides(), s, (a, b) -> b.version() > a.version() ? b : a);
+        }
       }
     }
     Catalog catalog = new Catalog(stages.values(), services.values(), platform.pipelineConfigs());

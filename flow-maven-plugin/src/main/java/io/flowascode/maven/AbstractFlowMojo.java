@@ -1,0 +1,93 @@
+package io.flowascode.maven;
+
+import io.flowascode.compiler.CompilerOptions;
+import io.flowascode.compiler.FlowCompiler;
+import io.flowascode.compiler.batch.BatchResult;
+import io.flowascode.compiler.batch.FlowBatch;
+import io.flowascode.compiler.batch.FlowSources;
+import io.flowascode.compiler.catalog.BundledCatalog;
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.catalog.DefinitionsException;
+import io.flowascode.compiler.catalog.DefinitionsFiles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters every goal shares, and their translation into a call to the compiler. */
+abstract class AbstractFlowMojo extends AbstractMojo {
+  /** Skip this goal. */
+  @Parameter(property = "flow.skip", defaultValue = "false")
+  boolean skip;
+
+  /** Where the flow files (`*.flow.yaml`) are. */
+  @Parameter(property = "flow.sourceDirectory", defaultValue = "${project.basedir}/src/main/flows")
+  File sourceDirectory;
+
+  /** Extra stage definitions: a /rest/v1/definitions answer, an export with libraryDefinitions, or a catalog file. */
+  @Parameter(property = "flow.definitions")
+  File definitions;
+
+  /** How diagnostics are printed: text, json or github. */
+  @Parameter(property = "flow.output", defaultValue = "text")
+  String output;
+
+  /** Treat warnings as errors. */
+  @Parameter(property = "flow.strict", defaultValue = "false")
+  boolean strict;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File basedir;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping flow:" + goal() + " (flow.skip=true)");
+      return;
+    }
+    run();
+  }
+
+  abstract String goal();
+
+  abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  Catalog catalog() throws MojoFailureException {
+    Catalog catalog = BundledCatalog.load();
+    if (definitions != null) {
+      try {
+        catalog = catalog.overlay(DefinitionsFiles.read(definitions.toPath()));
+      } catch (DefinitionsException e) {
+        throw new MojoFailureException("cannot read flow.definitions " + definitions + ": " + e.getMessage());
+      }
+    }
+    return catalog;
+  }
+
+  /** Compiles every flow under the source directory and logs the diagnostics; fails on errors. */
+  BatchResult compileAll() throws MojoExecutionException, MojoFailureException {
+    List<Path> files;
+    try {
+      files = sourceDirectory.isDirectory() ? FlowSources.expand(List.of(sourceDirectory.toPath())) : List.of();
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot list " + sourceDirectory + ": " + e.getMessage(), e);
+    }
+    if (files.isEmpty()) {
+      getLog().warn("No flow files (*.flow.yaml) in " + sourceDirectory + "; set flow.sourceDirectory to where they are");
+      return new BatchResult(List.of(), List.of());
+    }
+    FlowCompiler compiler = new FlowCompiler(catalog(), CompilerOptions.DEFAULT.withStrict(strict));
+    BatchResult result = new FlowBatch(compiler).compile(files, basedir.toPath());
+    DiagnosticLog.print(result, OutputFormatParameter.parse(output), getLog());
+    if (result.hasErrors()) {
+      long errors = result.allDiagnostics().stream().filter(d -> d.isError()).count();
+      throw new MojoFailureException(errors + " error(s) in flow files under " + sourceDirectory + " (see above)");
+    }
+    getLog().info(files.size() + " flow file(s) valid");
+    return result;
+  }
+}

@@ -1,0 +1,48 @@
+package io.flowascode.maven;
+
+import io.flowascode.compiler.batch.BatchResult;
+import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.diagnostic.render.OutputFormat;
+import io.flowascode.diagnostic.render.SourceLookup;
+import io.flowascode.diagnostic.render.TerminalRenderer;
+import io.flowascode.source.SourceFile;
+import java.util.List;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Writes diagnostics to Maven's log. In text form each block goes out at its own severity, so a
+ * warning never reads as an error; JSON and GitHub forms go out whole at info level for tools.
+ */
+final class DiagnosticLog {
+  private DiagnosticLog() {}
+
+  static void print(BatchResult result, OutputFormat format, Log log) {
+    List<Diagnostic> all = result.allDiagnostics();
+    if (all.isEmpty()) {
+      return;
+    }
+    List<SourceFile> files = result.compilations().stream().flatMap(c -> c.source().stream()).toList();
+    SourceLookup sources = SourceLookup.of(files);
+    if (format != OutputFormat.TEXT) {
+      for (String line : format.renderer(false, Integer.MAX_VALUE).render(all, sources).split("\n")) {
+        log.info(line);
+      }
+      return;
+    }
+    TerminalRenderer renderer = TerminalRenderer.PLAIN;
+    int shown = 0;
+    for (Diagnostic d : all) {
+      if (shown++ == TerminalRenderer.DEFAULT_LIMIT) {
+        log.warn("… and " + (all.size() - TerminalRenderer.DEFAULT_LIMIT) + " more not shown");
+        break;
+      }
+      for (String line : renderer.renderOne(d, sources).split("\n")) {
+        if (d.isError()) {
+          log.error(line);
+        } else {
+          log.warn(line);
+        }
+      }
+    }
+  }
+}

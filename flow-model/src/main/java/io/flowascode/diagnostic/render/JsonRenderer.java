@@ -1,0 +1,88 @@
+package io.flowascode.diagnostic.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.diagnostic.Related;
+import io.flowascode.source.Position;
+import io.flowascode.source.Span;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shows diagnostics to a program ({@code --format json}): every diagnostic, none capped, in the
+ * shape documented in {@code docs/diagnostics-format.md}. Keys keep one order and lines end in
+ * {@code \n} on every platform, so the same diagnostics always give the same bytes.
+ */
+public final class JsonRenderer implements DiagnosticRenderer {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
+      .withSeparators(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("")
+          .withArrayEmptySeparator(""))
+      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  @Override
+  public String render(List<Diagnostic> diagnostics, SourceLookup sources) {
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(Diagnostic.ORDER);
+    ObjectNode root = JSON.objectNode();
+    ArrayNode list = root.putArray("diagnostics");
+    for (Diagnostic d : sorted) {
+      ObjectNode o = list.addObject();
+      o.put("code", d.code().id());
+      o.put("severity", d.severity().word());
+      place(o, d.span());
+      o.put("message", d.message());
+      o.put("label", d.label());
+      o.put("help", d.help().orElse(null));
+      ArrayNode notes = o.putArray("notes");
+      d.notes().forEach(notes::add);
+      ArrayNode related = o.putArray("related");
+      for (Related r : d.related()) {
+        ObjectNode ro = related.addObject();
+        place(ro, r.span());
+        ro.put("message", r.message());
+      }
+      o.put("platformCode", d.code().platformCode().orElse(null));
+    }
+    Tally tally = Tally.of(sorted);
+    root.put("errors", tally.errors());
+    root.put("warnings", tally.warnings());
+    try {
+      return WRITER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // a tree of plain values always serializes
+    }
+  }
+
+  /** The file, and start and end as line and column; null positions for the file as a whole. */
+  private static void place(ObjectNode o, Span span) {
+    o.put("file", span.file());
+    if (WholeFile.is(span)) {
+      o.putNull("start");
+      o.putNull("end");
+    } else {
+      o.set("start", position(span.start()));
+      o.set("end", position(span.end()));
+    }
+  }
+
+  private static ObjectNode position(Position p) {
+    ObjectNode o = JSON.objectNode();
+    o.put("line", p.line());
+    o.put("column", p.column());
+    return o;
+  }
+}
