@@ -30,7 +30,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 /**
  * Writes a flow document (a JSON tree with its keys in the order to write) as YAML with SnakeYAML
  * Engine, in the style of the samples: block mappings, short scalar lists and one-line stages in
- * flow style, multi-line text as literal blocks, expressions with spaces in single quotes. The
+ * flow style, multi-line text as literal blocks, expressions with spaces in quotes. The
  * emitter quotes whatever YAML 1.2 would read as another type; the text is then read back with
  * the compiler's own reader and must give the same tree, so a flow file never silently changes a
  * value.
@@ -148,7 +148,9 @@ final class FlowYamlWriter {
       return text(text, ScalarStyle.LITERAL, inFlow);
     }
     if (text.contains("${") && WHITESPACE_OR_QUOTE.matcher(text).find()) {
-      return text(text, ScalarStyle.SINGLE_QUOTED, inFlow);
+      // Expressions quote strings themselves; pick the quote that needs no doubling.
+      boolean single = !text.contains("'") || text.contains("\"");
+      return text(text, single ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.DOUBLE_QUOTED, inFlow);
     }
     return text(text, ScalarStyle.PLAIN, inFlow);
   }

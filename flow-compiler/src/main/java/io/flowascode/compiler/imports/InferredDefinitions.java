@@ -52,6 +52,14 @@ final class InferredDefinitions {
    * @param instances the `{name: value}` configuration of each instance using the definition
    */
   static Fitted fit(List<ConfigDefinition> template, List<Map<String, JsonNode>> instances) {
+    return fit(template, instances, false);
+  }
+
+  /**
+   * @param guessedDefaults the definition's defaults are guesses (it is inferred), so every value
+   *     is written and must bind, defaults included
+   */
+  static Fitted fit(List<ConfigDefinition> template, List<Map<String, JsonNode>> instances, boolean guessedDefaults) {
     Map<String, List<JsonNode>> values = new LinkedHashMap<>();
     for (Map<String, JsonNode> instance : instances) {
       instance.forEach((name, value) -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
@@ -64,7 +72,7 @@ final class InferredDefinitions {
       if (at < 0) {
         configs.add(unknown(name, seen));
         added.add(name);
-      } else if (!configs.get(at).isPredicate() && !acceptsAll(configs.get(at), seen)) {
+      } else if (!configs.get(at).isPredicate() && !acceptsAll(configs.get(at), seen, guessedDefaults)) {
         configs.set(at, loosen(configs.get(at), seen));
         loosened.add(name);
       }
@@ -72,10 +80,10 @@ final class InferredDefinitions {
     return new Fitted(configs, added, loosened);
   }
 
-  /** True when every value is the default or has a written form the compiler binds back to it. */
-  static boolean acceptsAll(ConfigDefinition def, List<JsonNode> values) {
+  /** True when every value has a written form the compiler binds back to it, or is a (known) default. */
+  static boolean acceptsAll(ConfigDefinition def, List<JsonNode> values, boolean guessedDefaults) {
     for (JsonNode v : values) {
-      if (!ConfigValues.isDefault(v, def) && ConfigValues.written(v, def).isEmpty()) {
+      if ((guessedDefaults || !ConfigValues.isDefault(v, def)) && ConfigValues.written(v, def).isEmpty()) {
         return false;
       }
     }

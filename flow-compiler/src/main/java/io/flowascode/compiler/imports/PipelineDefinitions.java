@@ -203,7 +203,7 @@ final class PipelineDefinitions {
         configs.forEach(c -> used.addAll(c.keySet()));
         templateConfigs = templateConfigs.stream().filter(c -> used.contains(c.name())).toList();
       }
-      InferredDefinitions.Fitted fitted = InferredDefinitions.fit(templateConfigs, configs);
+      InferredDefinitions.Fitted fitted = InferredDefinitions.fit(templateConfigs, configs, true);
       StageDefinition inferred = infer(template, library, name, version, uses, fitted.configs());
       stages.put(key, new Choice(inferred, Source.INFERRED));
       extraStages.add(inferred);
@@ -239,7 +239,7 @@ final class PipelineDefinitions {
           case LIFECYCLE -> "its definition is not a pipeline event stage";
         });
       }
-      InferredDefinitions.Fitted fitted = InferredDefinitions.fit(def.configs(), List.of(configMap(stage)));
+      InferredDefinitions.Fitted fitted = InferredDefinitions.fit(def.configs(), List.of(configMap(stage)), def.inferred());
       if (fitted.changed()) {
         return Optional.of(describeChanges(fitted));
       }

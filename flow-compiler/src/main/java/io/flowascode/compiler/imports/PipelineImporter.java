@@ -163,29 +163,43 @@ public final class PipelineImporter {
       doc.stopEventStage().ifPresent(s -> special(s, Role.LIFECYCLE).ifPresent(n -> flow.set("stop_event", n)));
     }
 
-    /** Pipeline constants as `parameters:`, when they are named and valued as parameters can be. */
+    /**
+     * Pipeline constants as `parameters:`. A constant whose name a parameter cannot have, or
+     * whose value is not a scalar, cannot be written and is reported; a number or boolean is
+     * written as it is and reaches the platform as text, as every parameter does.
+     */
     private void parameters(ObjectNode flow, Map<String, JsonNode> configuration) {
       JsonNode constants = configuration.get("constants");
       if (constants == null || !constants.isArray() || constants.isEmpty()) {
         return;
       }
       ObjectNode params = JSON.objectNode();
+      List<String> dropped = new ArrayList<>();
+      List<String> retyped = new ArrayList<>();
       for (JsonNode kv : constants) {
         String key = kv.path("key").asText("");
-        JsonNode value = kv.get("value");
+        JsonNode value = kv.path("value");
         if (!kv.path("key").isTextual() || !PARAMETER.matcher(key).matches() || params.has(key)
-            || value == null || !value.isTextual()) {
-          // Written as the raw setting instead, which the compiler passes through as it is.
-          ObjectNode settings = flow.has("settings") ? (ObjectNode) flow.get("settings") : JSON.objectNode();
-          ObjectNode reordered = JSON.objectNode();
-          reordered.set("constants", constants);
-          reordered.setAll(settings);
-          flow.set("settings", reordered);
-          return;
+            || !(value.isTextual() || value.isNumber() || value.isBoolean())) {
+          dropped.add(key.isEmpty() ? "(no name)" : key);
+        } else if (value.isTextual()) {
+          params.set(key, ParameterValues.written(value.asText()));
+        } else {
+          params.set(key, value);
+          retyped.add(key);
         }
-        params.set(key, ParameterValues.written(value.asText()));
       }
-      flow.set("parameters", params);
+      if (!dropped.isEmpty()) {
+        notes.add(ImportNote.warning("parameters a flow cannot hold (a name outside [A-Za-z_][A-Za-z0-9_]*, a repeated"
+            + " name, or a value that is not text, a number or a boolean) are dropped: " + abbreviated(dropped)));
+      }
+      if (!retyped.isEmpty()) {
+        notes.add(ImportNote.note("parameters stored as numbers or booleans reach the platform as text once compiled: "
+            + abbreviated(retyped)));
+      }
+      if (!params.isEmpty()) {
+        flow.set("parameters", params);
+      }
     }
 
     private void settings(ObjectNode flow, Map<String, JsonNode> configuration) {
@@ -505,7 +519,10 @@ public final class PipelineImporter {
         ConfigDefinition c = t.definition();
         JsonNode value = t.service().isEmpty() ? own.get(c.name())
             : serviceValues.getOrDefault(t.service().get(), Map.of()).get(c.name());
-        if (value == null || c.isPredicate() || ConfigValues.same(value, defaults.get(t), c)) {
+        // An inferred definition's defaults are guesses the compiler does not emit (the platform
+        // fills in its own), so every value such a stage holds is written.
+        boolean guessed = def.inferred() && t.service().isEmpty();
+        if (value == null || c.isPredicate() || !guessed && ConfigValues.same(value, defaults.get(t), c)) {
           continue;
         }
         Optional<JsonNode> written = ConfigValues.written(value, c);

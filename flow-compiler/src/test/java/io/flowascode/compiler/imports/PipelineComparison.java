@@ -45,6 +45,7 @@ final class PipelineComparison {
     }
   }
 
+  private static final JsonNode ABSENT = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   private static final Set<String> SPECIAL_SETTINGS = Set.of("constants", "badRecordsHandling", "startEventStage", "stopEventStage");
 
   private final Catalog catalog;
@@ -135,7 +136,10 @@ final class PipelineComparison {
     Map<String, ConfigDefinition> defs = new LinkedHashMap<>();
     def.ifPresent(d -> d.configs().forEach(c -> defs.put(c.name(), c)));
     Map<String, JsonNode> defaults = new LinkedHashMap<>();
-    defs.forEach((n, c) -> defaults.put(n, ConfigValues.emittedDefault(c)));
+    // An inferred definition's defaults are guesses, and the compiler leaves its unset configs to the
+    // platform: there an absent config equals nothing but another absent one.
+    boolean guessed = def.map(StageDefinition::inferred).orElse(true);
+    defs.forEach((n, c) -> defaults.put(n, guessed ? ABSENT : ConfigValues.emittedDefault(c)));
     for (String config : configs(a, b, defs, defaults, true)) {
       differ(what + " config", name + " " + config);
     }
@@ -183,7 +187,8 @@ final class PipelineComparison {
       JsonNode d = defaults.getOrDefault(n, NullNode.getInstance());
       JsonNode va = ca.getOrDefault(n, d);
       JsonNode vb = cb.getOrDefault(n, d);
-      boolean same = def == null ? ValueEquality.same(va, vb) : ConfigValues.same(va, vb, def);
+      boolean same = va == ABSENT || vb == ABSENT ? va == vb
+          : def == null ? ValueEquality.same(va, vb) : ConfigValues.same(va, vb, def);
       if (!same) {
         differing.add(n);
       }
