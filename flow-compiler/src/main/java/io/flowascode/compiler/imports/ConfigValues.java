@@ -78,8 +78,8 @@ public final class ConfigValues {
       return ValueEquality.same(a, b);
     }
     Set<String> names = new LinkedHashSet<>();
-    a.fieldNames().forEachRemaining(names::add);
-    b.fieldNames().forEachRemaining(names::add);
+    a.properties().forEach(e -> names.add(e.getKey()));
+    b.properties().forEach(e -> names.add(e.getKey()));
     for (String name : names) {
       Optional<ConfigDefinition> field = fields.stream().filter(f -> f.name().equals(name)).findFirst();
       if (field.isEmpty()) {

@@ -7,7 +7,6 @@ import io.flowascode.source.SourceFile;
 import io.flowascode.yaml.SourceTree;
 import io.flowascode.yaml.YamlTreeReader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,8 +83,7 @@ final class FlowYamlWriter {
     if (value.isObject()) {
       boolean flow = inFlow || oneLineStage(value, path);
       List<NodeTuple> tuples = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : value.properties()) {
         tuples.add(new NodeTuple(text(e.getKey(), ScalarStyle.PLAIN, flow),
             node(e.getValue(), path + "/" + e.getKey(), flow)));
       }

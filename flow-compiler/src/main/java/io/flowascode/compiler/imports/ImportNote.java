@@ -23,6 +23,12 @@ public record ImportNote(Level level, String message) {
     return new ImportNote(Level.WARNING, message);
   }
 
+  /** Names for a message, in backticks, the first few only: `a`, `b` and 3 more. */
+  static String names(java.util.List<String> names) {
+    java.util.List<String> shown = names.stream().limit(6).map(n -> "`" + n + "`").toList();
+    return String.join(", ", shown) + (names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "");
+  }
+
   @Override
   public String toString() {
     return level.word() + ": " + message;

@@ -417,18 +417,14 @@ final class PipelineDefinitions {
   private static String describeChanges(InferredDefinitions.Fitted fitted) {
     List<String> parts = new ArrayList<>();
     if (!fitted.added().isEmpty()) {
-      parts.add("the pipeline sets configs its definition does not have (" + names(fitted.added()) + ")");
+      parts.add("the pipeline sets configs its definition does not have (" + ImportNote.names(fitted.added()) + ")");
     }
     if (!fitted.loosened().isEmpty()) {
-      parts.add("values its definition does not accept (" + names(fitted.loosened()) + ")");
+      parts.add("values its definition does not accept (" + ImportNote.names(fitted.loosened()) + ")");
     }
     return String.join(" and ", parts);
   }
 
-  private static String names(List<String> names) {
-    List<String> shown = names.stream().limit(5).toList();
-    return String.join(", ", shown) + (names.size() > shown.size() ? ", …" : "");
-  }
 
   static String shortName(String provides) {
     return provides.substring(provides.lastIndexOf('.') + 1);

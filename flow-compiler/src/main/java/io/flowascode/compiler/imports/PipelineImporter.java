@@ -191,11 +191,11 @@ public final class PipelineImporter {
       }
       if (!dropped.isEmpty()) {
         notes.add(ImportNote.warning("parameters a flow cannot hold (a name outside [A-Za-z_][A-Za-z0-9_]*, a repeated"
-            + " name, or a value that is not text, a number or a boolean) are dropped: " + abbreviated(dropped)));
+            + " name, or a value that is not text, a number or a boolean) are dropped: " + ImportNote.names(dropped)));
       }
       if (!retyped.isEmpty()) {
         notes.add(ImportNote.note("parameters stored as numbers or booleans reach the platform as text once compiled: "
-            + abbreviated(retyped)));
+            + ImportNote.names(retyped)));
       }
       if (!params.isEmpty()) {
         flow.set("parameters", params);
@@ -205,7 +205,7 @@ public final class PipelineImporter {
     private void settings(ObjectNode flow, Map<String, JsonNode> configuration) {
       List<ConfigTarget> targets = compile.pipelineConfigs().stream().map(c -> new ConfigTarget(Optional.empty(), c)).toList();
       ConfigNames names = new ConfigNames(targets);
-      ObjectNode settings = flow.has("settings") ? (ObjectNode) flow.get("settings") : JSON.objectNode();
+      ObjectNode settings = JSON.objectNode();
       List<String> dropped = new ArrayList<>();
       for (ConfigTarget t : targets) {
         ConfigDefinition def = t.definition();
@@ -223,14 +223,14 @@ public final class PipelineImporter {
       }
       if (!dropped.isEmpty()) {
         notes.add(ImportNote.warning("pipeline settings with values the catalog's definitions do not accept are dropped: "
-            + String.join(", ", dropped)));
+            + ImportNote.names(dropped)));
       }
       Set<String> known = new LinkedHashSet<>();
       compile.pipelineConfigs().forEach(c -> known.add(c.name()));
       List<String> unknown = configuration.keySet().stream().filter(n -> !known.contains(n)).toList();
       if (!unknown.isEmpty()) {
         notes.add(ImportNote.note(unknown.size() + " pipeline setting" + (unknown.size() == 1 ? " is" : "s are")
-            + " not in the catalog (another engine version's) and dropped: " + abbreviated(unknown)));
+            + " not in the catalog (another engine version's) and dropped: " + ImportNote.names(unknown)));
       }
       if (!settings.isEmpty()) {
         flow.set("settings", settings);
@@ -384,7 +384,7 @@ public final class PipelineImporter {
           out.set(ids.get(i), node);
         }
         if (!relabelled.isEmpty()) {
-          notes.add(ImportNote.note("the UI labels of " + abbreviated(relabelled) + " are not kept: the flow language has no"
+          notes.add(ImportNote.note("the UI labels of " + ImportNote.names(relabelled) + " are not kept: the flow language has no"
               + " field for them, so they become `<label> <n>` (the stage ids keep the instance names)"));
         }
       }
@@ -446,7 +446,7 @@ public final class PipelineImporter {
         }
         if (!unconnected.isEmpty()) {
           notes.add(ImportNote.warning("input lanes that no stage produces (or no output the flow can name) are dropped from "
-              + abbreviated(new ArrayList<>(new LinkedHashSet<>(unconnected)))));
+              + ImportNote.names(new ArrayList<>(new LinkedHashSet<>(unconnected)))));
         }
       }
 
@@ -535,7 +535,7 @@ public final class PipelineImporter {
       }
       if (!dropped.isEmpty()) {
         notes.add(ImportNote.warning("configs of " + owner + " that cannot be written so the compiler reproduces them are dropped: "
-            + abbreviated(dropped)));
+            + ImportNote.names(dropped)));
       }
       return config;
     }
@@ -562,13 +562,13 @@ public final class PipelineImporter {
         }
       });
       List<String> metadata = new ArrayList<>();
-      doc.pipeline().path("metadata").fieldNames().forEachRemaining(k -> {
-        if (!k.equals("labels")) {
-          metadata.add(k);
+      doc.pipeline().path("metadata").properties().forEach(e -> {
+        if (!e.getKey().equals("labels")) {
+          metadata.add(e.getKey());
         }
       });
       if (!metadata.isEmpty()) {
-        notes.add(ImportNote.note("pipeline metadata other than labels is not imported: " + abbreviated(metadata)));
+        notes.add(ImportNote.note("pipeline metadata other than labels is not imported: " + ImportNote.names(metadata)));
       }
       ownSettings(doc.pipeline().get("statsAggregatorStage"), "statistics aggregator");
       ownSettings(doc.pipeline().get("testOriginStage"), "test origin");
@@ -591,13 +591,8 @@ public final class PipelineImporter {
       });
       if (!set.isEmpty()) {
         notes.add(ImportNote.warning("the " + what + " stage's own configs are not imported (the flow chooses the stage by a"
-            + " setting and the compiler gives it its defaults): " + abbreviated(set)));
+            + " setting and the compiler gives it its defaults): " + ImportNote.names(set)));
       }
     }
-  }
-
-  static String abbreviated(List<String> names) {
-    List<String> shown = names.stream().limit(6).map(n -> "`" + n + "`").toList();
-    return String.join(", ", shown) + (names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "");
   }
 }
