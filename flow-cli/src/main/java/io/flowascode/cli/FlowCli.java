@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Compile, check and describe declarative StreamSets flows.",
     subcommands = {ValidateCommand.class, CompileCommand.class, DescribeCommand.class, PlanCommand.class, ApplyCommand.class,
-        CatalogCommand.class, SchemaCommand.class, DefinitionsCommand.class, CommandLine.HelpCommand.class},
+        ImportCommand.class, CatalogCommand.class, SchemaCommand.class, DefinitionsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success (and no changes, with --detailed-exitcode)", "1:the input has errors (diagnostics printed)",
         "2:usage error", "3:a flow was refused: conflict, or drift since a saved plan", "4:the remote failed or could not be reached",
