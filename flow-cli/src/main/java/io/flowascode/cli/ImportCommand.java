@@ -35,8 +35,17 @@ import picocli.CommandLine.Model.CommandSpec;
         + " per pipeline, plus <flow id>.definitions.json when the flow needs definitions the catalog lacks."
         + " Nothing is written unless all import.")
 final class ImportCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline JSON files, export envelopes, or zips of them.")
-  List<Path> files;
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Pipeline JSON files, export envelopes, or zips of them.")
+  List<Path> files = List.of();
+
+  @Option(names = "--id", paramLabel = "ID", description = "Import this flow from the target (repeatable).")
+  List<String> ids = List.of();
+
+  @Option(names = "--all", description = "Import every flow of the target.")
+  boolean all;
+
+  @picocli.CommandLine.Mixin
+  RemoteOptions remote;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Directory to write the flows into.")
   Path output;
@@ -54,20 +63,28 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    boolean fromTarget = all || !ids.isEmpty();
+    if (fromTarget == !files.isEmpty()) {
+      throw new UserError("give pipeline files, or --id/--all to import from the target, not both", FlowCli.USAGE);
+    }
     PipelineImporter importer = new PipelineImporter(catalog());
     List<String> problems = new ArrayList<>();
     Map<String, ImportedFlow> byId = new LinkedHashMap<>();
+    List<List<PipelineFiles.Document>> sources = new ArrayList<>();
+    if (fromTarget) {
+      sources.add(remoteDocuments(problems));
+    }
     for (Path file : files) {
       if (!Files.exists(file)) {
         throw new UserError("no such file: " + file, FlowCli.USAGE);
       }
-      List<PipelineFiles.Document> documents;
       try {
-        documents = PipelineFiles.read(file);
+        sources.add(PipelineFiles.read(file));
       } catch (PipelineFiles.UnreadableException e) {
         problems.add(e.getMessage());
-        continue;
       }
+    }
+    for (List<PipelineFiles.Document> documents : sources) {
       for (PipelineFiles.Document d : documents) {
         ImportResult result = importer.importPipeline(d.json(), d.source());
         if (result instanceof ImportResult.Refused refused) {
@@ -118,6 +135,30 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     out.flush();
+  }
+
+  /** The flows named by --id, or all flows with --all, as the target stores them. */
+  private List<PipelineFiles.Document> remoteDocuments(List<String> problems) {
+    List<PipelineFiles.Document> documents = new ArrayList<>();
+    try (io.flowascode.engine.target.Target target = RemoteSession.open(remote, BundledCatalog.load())) {
+      List<String> wanted = new ArrayList<>(ids);
+      if (all) {
+        for (io.flowascode.engine.target.RemoteFlowSummary summary : target.list()) {
+          wanted.add(summary.id());
+        }
+      }
+      for (String id : wanted) {
+        java.util.Optional<io.flowascode.engine.target.RemoteFlow> flow = target.read(id);
+        if (flow.isEmpty()) {
+          problems.add(target.describe() + " has no flow `" + id + "`");
+        } else {
+          documents.add(new PipelineFiles.Document(target.describe() + " flow " + id, flow.get().pipeline()));
+        }
+      }
+    } catch (io.flowascode.engine.target.TargetException e) {
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+    }
+    return documents;
   }
 
   private Catalog catalog() {

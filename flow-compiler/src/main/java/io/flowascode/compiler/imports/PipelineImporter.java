@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * hold), and importing that compiled pipeline again gives the same text.
  */
 public final class PipelineImporter {
+  /** The label apply puts on flows this tool owns; see io.flowascode.engine.apply.ManagedMarker. */
+  static final String MANAGED_MARKER = "managed-by-flow-as-code";
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
   private static final Pattern NOT_ID = Pattern.compile("[^A-Za-z0-9_-]");
@@ -150,10 +153,16 @@ public final class PipelineImporter {
       if (!description.isEmpty()) {
         flow.put("description", description);
       }
-      JsonNode labels = p.path("metadata").path("labels");
-      if (labels.isArray() && labels.size() > 0) {
+      List<String> labels = new ArrayList<>();
+      for (JsonNode l : p.path("metadata").path("labels")) {
+        // The engine's ownership marker (ManagedMarker) is added back on apply, never written by users.
+        if (!MANAGED_MARKER.equals(l.asText())) {
+          labels.add(l.asText());
+        }
+      }
+      if (!labels.isEmpty()) {
         ArrayNode list = flow.putArray("labels");
-        labels.forEach(l -> list.add(l.asText()));
+        labels.forEach(list::add);
       }
       Map<String, JsonNode> configuration = PipelineDefinitions.configMap(p);
       parameters(flow, configuration);
