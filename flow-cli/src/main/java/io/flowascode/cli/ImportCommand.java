@@ -1,23 +1,18 @@
 package io.flowascode.cli;
 
-import io.flowascode.compiler.batch.AtomicOutputs;
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.DefinitionsException;
 import io.flowascode.compiler.catalog.DefinitionsFiles;
 import io.flowascode.compiler.imports.ImportNote;
-import io.flowascode.compiler.imports.ImportResult;
 import io.flowascode.compiler.imports.ImportedFlow;
-import io.flowascode.compiler.imports.PipelineFiles;
-import io.flowascode.compiler.imports.PipelineImporter;
+import io.flowascode.engine.imports.ImportJob;
+import io.flowascode.engine.target.Target;
+import io.flowascode.engine.target.TargetException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,60 +62,28 @@ final class ImportCommand implements Callable<Integer> {
     if (fromTarget == !files.isEmpty()) {
       throw new UserError("give pipeline files, or --id/--all to import from the target, not both", FlowCli.USAGE);
     }
-    PipelineImporter importer = new PipelineImporter(catalog());
-    List<String> problems = new ArrayList<>();
-    Map<String, ImportedFlow> byId = new LinkedHashMap<>();
-    List<List<PipelineFiles.Document>> sources = new ArrayList<>();
+    ImportJob job = new ImportJob(catalog(), output, force);
+    files.forEach(job::addFile);
     if (fromTarget) {
-      sources.add(remoteDocuments(problems));
-    }
-    for (Path file : files) {
-      if (!Files.exists(file)) {
-        throw new UserError("no such file: " + file, FlowCli.USAGE);
-      }
-      try {
-        sources.add(PipelineFiles.read(file));
-      } catch (PipelineFiles.UnreadableException e) {
-        problems.add(e.getMessage());
+      try (Target target = RemoteSession.open(remote, BundledCatalog.load())) {
+        job.addFromTarget(target, ids, all);
+      } catch (TargetException e) {
+        throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
       }
     }
-    for (List<PipelineFiles.Document> documents : sources) {
-      for (PipelineFiles.Document d : documents) {
-        ImportResult result = importer.importPipeline(d.json(), d.source());
-        if (result instanceof ImportResult.Refused refused) {
-          problems.add(refused.source() + ": not imported: " + refused.reason());
-        } else if (result instanceof ImportResult.Imported imported) {
-          ImportedFlow flow = imported.flow();
-          if (byId.putIfAbsent(flow.id(), flow) != null) {
-            problems.add(d.source() + ": its flow id `" + flow.id() + "` is also another pipeline's");
-          }
-        }
-      }
+    ImportJob.Result result;
+    try {
+      result = job.run();
+    } catch (IOException e) {
+      throw new UserError("cannot write to " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
     }
-    Map<Path, String> writes = new LinkedHashMap<>();
-    for (ImportedFlow flow : byId.values()) {
-      writes.put(output.resolve(flow.flowFileName()), flow.yaml());
-      flow.definitions().ifPresent(d -> writes.put(output.resolve(flow.definitionsFileName()), d));
-    }
-    if (!force) {
-      writes.keySet().stream().filter(Files::exists)
-          .forEach(p -> problems.add(p + ": exists; use --force to overwrite it"));
-    }
-    if (!problems.isEmpty()) {
-      problems.forEach(p -> out.println("error: " + p));
+    if (!result.ok()) {
+      result.problems().forEach(p -> out.println("error: " + p.replace("use force", "use --force")));
       out.println("nothing written");
       out.flush();
       return FlowCli.INVALID_INPUT;
     }
-    try (AtomicOutputs outputs = new AtomicOutputs()) {
-      for (Map.Entry<Path, String> w : writes.entrySet()) {
-        outputs.stage(w.getKey(), w.getValue());
-      }
-      outputs.commit();
-    } catch (IOException e) {
-      throw new UserError("cannot write to " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
-    }
-    report(byId.values(), out);
+    report(result.written(), out);
     return FlowCli.OK;
   }
 
@@ -135,30 +98,6 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     out.flush();
-  }
-
-  /** The flows named by --id, or all flows with --all, as the target stores them. */
-  private List<PipelineFiles.Document> remoteDocuments(List<String> problems) {
-    List<PipelineFiles.Document> documents = new ArrayList<>();
-    try (io.flowascode.engine.target.Target target = RemoteSession.open(remote, BundledCatalog.load())) {
-      List<String> wanted = new ArrayList<>(ids);
-      if (all) {
-        for (io.flowascode.engine.target.RemoteFlowSummary summary : target.list()) {
-          wanted.add(summary.id());
-        }
-      }
-      for (String id : wanted) {
-        java.util.Optional<io.flowascode.engine.target.RemoteFlow> flow = target.read(id);
-        if (flow.isEmpty()) {
-          problems.add(target.describe() + " has no flow `" + id + "`");
-        } else {
-          documents.add(new PipelineFiles.Document(target.describe() + " flow " + id, flow.get().pipeline()));
-        }
-      }
-    } catch (io.flowascode.engine.target.TargetException e) {
-      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
-    }
-    return documents;
   }
 
   private Catalog catalog() {
