@@ -62,6 +62,11 @@ final class ImportCommand implements Callable<Integer> {
     if (fromTarget == !files.isEmpty()) {
       throw new UserError("give pipeline files, or --id/--all to import from the target, not both", FlowCli.USAGE);
     }
+    for (Path file : files) {
+      if (!java.nio.file.Files.exists(file)) {
+        throw new UserError("no such file: " + file, FlowCli.USAGE);
+      }
+    }
     ImportJob job = new ImportJob(catalog(), output, force);
     files.forEach(job::addFile);
     if (fromTarget) {
