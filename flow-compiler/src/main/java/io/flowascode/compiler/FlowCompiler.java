@@ -173,7 +173,7 @@ public final class FlowCompiler {
         StageDefinition def = definitions.get(i);
         String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
         BoundConfig config = binder.bind(decl.ref().config(), targets(def), owner, !def.inferred());
-        List<OutputPort> outputs = outputs(decl, def, names.get(i));
+        List<OutputPort> outputs = outputs(decl, def, names.get(i), config);
         byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabels.get(i), config, outputs));
         lint(decl, def);
       }
@@ -255,7 +255,7 @@ public final class FlowCompiler {
       return catalog.pipelineConfigs().stream().map(c -> new ConfigTarget(Optional.empty(), c)).toList();
     }
 
-    private List<OutputPort> outputs(StageDecl decl, StageDefinition def, String instance) {
+    private List<OutputPort> outputs(StageDecl decl, StageDefinition def, String instance, BoundConfig config) {
       List<OutputPort> ports = new ArrayList<>();
       if (def.hasPredicates()) {
         Set<String> seen = new LinkedHashSet<>();
@@ -298,6 +298,17 @@ public final class FlowCompiler {
             .build());
       }
       if (def.type() == StageType.DESTINATION || def.type() == StageType.EXECUTOR) {
+        return ports;
+      }
+      Optional<ConfigDefinition> laneConfig = def.laneConfig();
+      if (laneConfig.isPresent()) {
+        // One output per entry (e.g. per HTTP Router route), numbered from 1 in written order.
+        JsonNode entries = config.values().get(new ConfigTarget(Optional.empty(), laneConfig.get()).key());
+        // Unset, the UI starts such a stage with one entry of defaults, so it has one output.
+        int count = entries != null && entries.isArray() ? entries.size() : 1;
+        for (int i = 1; i <= count; i++) {
+          ports.add(new OutputPort(String.valueOf(i), LaneNamer.outputLane(instance, String.valueOf(i)), Optional.empty()));
+        }
         return ports;
       }
       int n = Math.max(1, def.fixedOutputs());

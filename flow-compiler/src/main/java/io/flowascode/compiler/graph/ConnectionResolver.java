@@ -202,7 +202,7 @@ public final class ConnectionResolver {
       out.add(b.build());
       return Optional.empty();
     }
-    if (outputs.size() > 1) {
+    if (outputs.size() > 1 || from.definition().laneConfig().isPresent()) {
       Optional<OutputPort> p = from.output(port.value());
       if (p.isPresent()) {
         return p;

@@ -276,7 +276,7 @@ final class PipelineDefinitions {
       return Optional.of(selector ? "it has predicates its definition does not take" : "its definition takes predicates");
     }
     if (!def.hasPredicates()) {
-      int ports = outputPorts(def);
+      int ports = outputPorts(def, stage);
       JsonNode lanes = stage.path("outputLanes");
       for (int i = ports; i < lanes.size(); i++) {
         if (consumed.contains(lanes.get(i).asText())) {
@@ -292,12 +292,36 @@ final class PipelineDefinitions {
     return Optional.empty();
   }
 
-  /** How many data outputs the compiler gives a stage of this definition that has no predicates. */
-  static int outputPorts(StageDefinition def) {
+  /** How many data outputs the compiler gives this stage, which has no predicates. */
+  static int outputPorts(StageDefinition def, JsonNode stage) {
     if (def.type() == StageType.DESTINATION || def.type() == StageType.EXECUTOR) {
       return 0;
     }
+    if (def.laneConfig().isPresent()) {
+      return laneEntries(def, stage).size();
+    }
     return Math.max(1, def.fixedOutputs());
+  }
+
+  /** The entries of a lane-driving list (HTTP Router routes), each naming its output lane. */
+  static List<JsonNode> laneEntries(StageDefinition def, JsonNode stage) {
+    List<JsonNode> entries = new ArrayList<>();
+    def.laneConfig().map(c -> configMap(stage).get(c.name())).filter(JsonNode::isArray).ifPresent(v -> v.forEach(entries::add));
+    return entries;
+  }
+
+  /** A lane-driving list without the lane names, which the compiler assigns. */
+  static JsonNode withoutLanes(JsonNode entries) {
+    if (!entries.isArray()) {
+      return entries;
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode copy = entries.deepCopy();
+    copy.forEach(e -> {
+      if (e.isObject()) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) e).remove("outputLane");
+      }
+    });
+    return copy;
   }
 
   private StageDefinition infer(Optional<StageDefinition> template, String library, String name, String version,

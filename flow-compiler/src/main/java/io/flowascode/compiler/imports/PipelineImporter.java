@@ -327,10 +327,18 @@ public final class PipelineImporter {
           }
           order.add("default");
         } else {
-          int ports = PipelineDefinitions.outputPorts(def);
-          for (int k = 0; k < lanes.size() && k < ports; k++) {
-            String port = ports > 1 ? String.valueOf(k + 1) : "";
-            byLane.put(lanes.get(k).asText(), port);
+          int ports = PipelineDefinitions.outputPorts(def, stage);
+          if (def.laneConfig().isPresent()) {
+            // Routes are numbered in their written order; each names its lane.
+            List<JsonNode> entries = PipelineDefinitions.laneEntries(def, stage);
+            for (int k = 0; k < entries.size(); k++) {
+              byLane.putIfAbsent(entries.get(k).path("outputLane").asText(), ports > 1 ? String.valueOf(k + 1) : "");
+            }
+          } else {
+            for (int k = 0; k < lanes.size() && k < ports; k++) {
+              String port = ports > 1 ? String.valueOf(k + 1) : "";
+              byLane.put(lanes.get(k).asText(), port);
+            }
           }
           for (int k = 0; k < ports; k++) {
             order.add(ports > 1 ? String.valueOf(k + 1) : "");
@@ -528,6 +536,9 @@ public final class PipelineImporter {
         ConfigDefinition c = t.definition();
         JsonNode value = t.service().isEmpty() ? own.get(c.name())
             : serviceValues.getOrDefault(t.service().get(), Map.of()).get(c.name());
+        if (value != null && t.service().isEmpty() && def.laneConfig().filter(l -> l.name().equals(c.name())).isPresent()) {
+          value = PipelineDefinitions.withoutLanes(value);
+        }
         // An inferred definition's defaults are guesses the compiler does not emit (the platform
         // fills in its own), so every value such a stage holds is written.
         boolean guessed = def.inferred() && t.service().isEmpty();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusRoundTripTest {
   /** Clean round trips reached; raise it when the importer or the compiler gets better. */
-  private static final int CLEAN_FLOOR = 86;
+  private static final int CLEAN_FLOOR = 89;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
