@@ -5,24 +5,18 @@ import io.flowascode.compiler.FlowCompiler;
 import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.batch.FlowBatch;
 import io.flowascode.compiler.batch.FlowSources;
-import io.flowascode.compiler.catalog.CatalogSources;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.compiler.catalog.DefinitionsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every compiling command shares. */
 final class CompilerOptionsMixin {
-  @Option(names = "--definitions", paramLabel = "FILE",
-      description = "Extra stage definitions: a /rest/v1/definitions answer, an export with libraryDefinitions, or a catalog file.")
-  List<Path> definitions = List.of();
-
-  @Option(names = "--lock", paramLabel = "FILE", defaultValue = CatalogSources.LOCK_FILE,
-      description = "A definitions lock (from `flow definitions`); used instead of the bundled catalog when it exists (default: ${DEFAULT-VALUE}).")
-  Path lock;
+  @Mixin
+  DefinitionsOptions definitions;
 
   @Option(names = "--strict", description = "Treat warnings as errors.")
   boolean strict;
@@ -35,11 +29,7 @@ final class CompilerOptionsMixin {
   boolean color;
 
   Catalog catalog() {
-    try {
-      return CatalogSources.resolve(lock, definitions);
-    } catch (DefinitionsException e) {
-      throw new UserError("cannot read the definitions: " + e.getMessage(), FlowCli.INVALID_INPUT);
-    }
+    return definitions.catalog();
   }
 
   FlowCompiler compiler() {

@@ -2,8 +2,6 @@ package io.flowascode.cli;
 
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.compiler.catalog.DefinitionsException;
-import io.flowascode.compiler.catalog.DefinitionsFiles;
 import io.flowascode.compiler.imports.ImportNote;
 import io.flowascode.compiler.imports.ImportedFlow;
 import io.flowascode.engine.imports.ImportJob;
@@ -48,9 +46,8 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite existing files.")
   boolean force;
 
-  @Option(names = "--definitions", paramLabel = "FILE",
-      description = "The definitions the flows will be compiled with (as for compile): stages they describe need no definitions file.")
-  List<Path> definitions = List.of();
+  @picocli.CommandLine.Mixin
+  DefinitionsOptions definitions;
 
   @Spec
   CommandSpec spec;
@@ -106,14 +103,6 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private Catalog catalog() {
-    Catalog catalog = BundledCatalog.load();
-    for (Path p : definitions) {
-      try {
-        catalog = catalog.overlay(DefinitionsFiles.read(p));
-      } catch (DefinitionsException e) {
-        throw new UserError("cannot read definitions " + p + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
-      }
-    }
-    return catalog;
+    return definitions.catalog();
   }
 }

@@ -46,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
 
   private void warnOnDefinitionsDrift(Target target, PrintWriter out) {
     try {
-      io.flowascode.engine.apply.DefinitionsLock.drift(options.lock, target).ifPresent(w -> out.println("warning: " + w));
+      io.flowascode.engine.apply.DefinitionsLock.drift(options.definitions.lock, target).ifPresent(w -> out.println("warning: " + w));
     } catch (io.flowascode.engine.target.TargetException | IOException e) {
       out.println("warning: cannot compare the definitions lock with the target: " + e.getMessage());
     }

@@ -1,15 +1,11 @@
 package io.flowascode.cli;
 
 import io.flowascode.compiler.batch.AtomicOutputs;
-import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.compiler.catalog.DefinitionsException;
-import io.flowascode.compiler.catalog.DefinitionsFiles;
 import io.flowascode.compiler.schema.gen.FlowSchemaGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,10 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         + "label, each stage's configuration by readable name with types, allowed values and defaults.",
         "Bind it to *.flow.yaml in your editor; see docs/editors.md."})
 final class SchemaCommand implements Callable<Integer> {
-  // The same option as the compiling commands', without their diagnostics options, which mean nothing here.
-  @Option(names = "--definitions", paramLabel = "FILE",
-      description = "Extra stage definitions: a /rest/v1/definitions answer, an export with libraryDefinitions, or a catalog file.")
-  List<Path> definitions = List.of();
+  @picocli.CommandLine.Mixin
+  DefinitionsOptions definitions;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The file to write (default: standard output).")
   Path output;
@@ -40,14 +34,7 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Catalog catalog = BundledCatalog.load();
-    for (Path p : definitions) {
-      try {
-        catalog = catalog.overlay(DefinitionsFiles.read(p));
-      } catch (DefinitionsException e) {
-        throw new UserError("cannot read definitions " + p + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
-      }
-    }
+    Catalog catalog = definitions.catalog();
     String schema = FlowSchemaGenerator.withBundledStructure().render(catalog);
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {

@@ -16,10 +16,18 @@ public final class CatalogSources {
   private CatalogSources() {}
 
   public static Catalog resolve(Path lock, List<Path> definitions) throws DefinitionsException {
-    Catalog catalog = lock != null && Files.isRegularFile(lock) ? DefinitionsFiles.read(lock) : BundledCatalog.load();
+    Catalog catalog = lock != null && Files.isRegularFile(lock) ? read(lock) : BundledCatalog.load();
     for (Path p : definitions) {
-      catalog = catalog.overlay(DefinitionsFiles.read(p));
+      catalog = catalog.overlay(read(p));
     }
     return catalog;
+  }
+
+  private static Catalog read(Path file) throws DefinitionsException {
+    try {
+      return DefinitionsFiles.read(file);
+    } catch (DefinitionsException e) {
+      throw new DefinitionsException(file + ": " + e.getMessage());
+    }
   }
 }
