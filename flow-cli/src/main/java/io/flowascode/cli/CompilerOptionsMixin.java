@@ -5,21 +5,18 @@ import io.flowascode.compiler.FlowCompiler;
 import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.batch.FlowBatch;
 import io.flowascode.compiler.batch.FlowSources;
-import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.compiler.catalog.DefinitionsException;
-import io.flowascode.compiler.catalog.DefinitionsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every compiling command shares. */
 final class CompilerOptionsMixin {
-  @Option(names = "--definitions", paramLabel = "FILE",
-      description = "Extra stage definitions: a /rest/v1/definitions answer, an export with libraryDefinitions, or a catalog file.")
-  List<Path> definitions = List.of();
+  @Mixin
+  DefinitionsOptions definitions;
 
   @Option(names = "--strict", description = "Treat warnings as errors.")
   boolean strict;
@@ -32,15 +29,7 @@ final class CompilerOptionsMixin {
   boolean color;
 
   Catalog catalog() {
-    Catalog catalog = BundledCatalog.load();
-    for (Path p : definitions) {
-      try {
-        catalog = catalog.overlay(DefinitionsFiles.read(p));
-      } catch (DefinitionsException e) {
-        throw new UserError("cannot read definitions " + p + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
-      }
-    }
-    return catalog;
+    return definitions.catalog();
   }
 
   FlowCompiler compiler() {

@@ -10,20 +10,26 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Compile, check and describe declarative StreamSets flows.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, DescribeCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, CompileCommand.class, DescribeCommand.class, PlanCommand.class, ApplyCommand.class,
+        ImportCommand.class, CatalogCommand.class, SchemaCommand.class, DefinitionsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:the input has errors (diagnostics printed)", "2:usage error"})
+    exitCodeList = {"0:success (and no changes, with --detailed-exitcode)", "1:the input has errors (diagnostics printed)",
+        "2:usage error", "3:a flow was refused: conflict, or drift since a saved plan", "4:the remote failed or could not be reached",
+        "5:the plan has changes (only with --detailed-exitcode)"})
 public final class FlowCli implements Runnable {
   public static final int OK = 0;
   public static final int INVALID_INPUT = 1;
   public static final int USAGE = 2;
+  public static final int CONFLICT = 3;
+  public static final int REMOTE_FAILURE = 4;
+  public static final int CHANGES_PRESENT = 5;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, compile or describe");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, compile, describe, plan, apply or catalog");
   }
 
   public static void main(String[] args) {

@@ -175,7 +175,7 @@ public final class FlowCompiler {
         StageDefinition def = definitions.get(i);
         String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
         BoundConfig config = binder.bind(decl.ref().config(), targets(def), owner, !def.inferred());
-        List<OutputPort> outputs = outputs(decl, def, names.get(i));
+        List<OutputPort> outputs = outputs(decl, def, names.get(i), config);
         byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabels.get(i), config, outputs));
         lint(decl, def);
       }
@@ -186,7 +186,7 @@ public final class FlowCompiler {
       Span flowSpan = flow.source().map().keySpan("/stages");
       new FlowRules(out, options.multipleOriginsAllowed()).check(graph, flowSpan, complete);
 
-      BoundConfig settings = binder.bind(header.settings(), pipelineTargets(), "the pipeline");
+      BoundConfig settings = binder.bind(ownSettings(header.settings()), pipelineTargets(), "the pipeline");
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
         parameters.put(p.name().value(), p.value());
@@ -223,11 +223,46 @@ public final class FlowCompiler {
       return targets;
     }
 
+    /**
+     * Drops, with an error, the pipeline settings the language expresses elsewhere, so the flow
+     * can never name one error stage in `settings` and emit another.
+     */
+    private List<io.flowascode.model.ConfigEntry> ownSettings(List<io.flowascode.model.ConfigEntry> entries) {
+      Map<String, String> reserved = Map.of(
+          "badRecordsHandling", "error_records: <label>",
+          "startEventStage", "start_event: <label>",
+          "stopEventStage", "stop_event: <label>",
+          "constants", "parameters: {NAME: value}",
+          "statsAggregatorStage", "");
+      Map<String, String> byName = new LinkedHashMap<>();
+      for (ConfigDefinition c : catalog.pipelineConfigs()) {
+        if (reserved.containsKey(c.name()) && !reserved.get(c.name()).isEmpty()) {
+          byName.put(c.name(), c.name());
+          byName.put(c.attributeName(), c.name());
+        }
+      }
+      List<io.flowascode.model.ConfigEntry> kept = new ArrayList<>();
+      for (io.flowascode.model.ConfigEntry e : entries) {
+        String raw = byName.get(e.key().value());
+        if (raw == null) {
+          kept.add(e);
+          continue;
+        }
+        String instead = reserved.get(raw);
+        out.add(Diagnostic.of(Code.SETTING_WRONG_VALUE, e.key().span(),
+                "`" + e.key().value() + "` is not set under `settings`")
+            .label("set through `" + instead.substring(0, instead.indexOf(':')) + "` instead")
+            .help("write `" + instead + "` under `flow:`; the compiler then sets `" + raw + "` to match the stage it emits")
+            .build());
+      }
+      return kept;
+    }
+
     private List<ConfigTarget> pipelineTargets() {
       return catalog.pipelineConfigs().stream().map(c -> new ConfigTarget(Optional.empty(), c)).toList();
     }
 
-    private List<OutputPort> outputs(StageDecl decl, StageDefinition def, String instance) {
+    private List<OutputPort> outputs(StageDecl decl, StageDefinition def, String instance, BoundConfig config) {
       List<OutputPort> ports = new ArrayList<>();
       if (def.hasPredicates()) {
         Set<String> seen = new LinkedHashSet<>();
@@ -270,6 +305,17 @@ public final class FlowCompiler {
             .build());
       }
       if (def.type() == StageType.DESTINATION || def.type() == StageType.EXECUTOR) {
+        return ports;
+      }
+      Optional<ConfigDefinition> laneConfig = def.laneConfig();
+      if (laneConfig.isPresent()) {
+        // One output per entry (e.g. per HTTP Router route), numbered from 1 in written order.
+        JsonNode entries = config.values().get(new ConfigTarget(Optional.empty(), laneConfig.get()).key());
+        // Unset, the UI starts such a stage with one entry of defaults, so it has one output.
+        int count = entries != null && entries.isArray() ? entries.size() : 1;
+        for (int i = 1; i <= count; i++) {
+          ports.add(new OutputPort(String.valueOf(i), LaneNamer.outputLane(instance, String.valueOf(i)), Optional.empty()));
+        }
         return ports;
       }
       int n = Math.max(1, def.fixedOutputs());

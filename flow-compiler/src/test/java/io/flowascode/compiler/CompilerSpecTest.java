@@ -228,4 +228,31 @@ class CompilerSpecTest {
         """);
     assertThat(codes(c)).contains("E0511");
   }
+
+  @Test
+  void anHttpRouterHasOneNumberedOutputPerRouteAndEachRouteNamesItsLane() {
+    JsonNode p = pipeline(HEADER + """
+        stages:
+          api: {label: HTTP Server}
+          router:
+            label: HTTP Router
+            config:
+              router_lane_configs:
+                - {http_method: GET, path_parameter: /users}
+                - {http_method: POST, path_parameter: /users}
+          reads: {label: Trash}
+          writes: {label: Trash}
+        connections:
+          - api >> router
+          - router[1] >> reads
+          - router[2] >> writes
+        """);
+    JsonNode router = stage(p, "HTTPRouter_01");
+    JsonNode routes = config(router, "routerLaneConfigs");
+    assertThat(router.get("outputLanes")).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      assertThat(routes.get(i).get("outputLane")).isEqualTo(router.get("outputLanes").get(i));
+    }
+    assertThat(stage(p, "Trash_02").get("inputLanes").get(0)).isEqualTo(router.get("outputLanes").get(1));
+  }
 }

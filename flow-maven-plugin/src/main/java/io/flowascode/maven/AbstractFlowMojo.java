@@ -5,10 +5,9 @@ import io.flowascode.compiler.FlowCompiler;
 import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.batch.FlowBatch;
 import io.flowascode.compiler.batch.FlowSources;
-import io.flowascode.compiler.catalog.BundledCatalog;
+import io.flowascode.compiler.catalog.CatalogSources;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.DefinitionsException;
-import io.flowascode.compiler.catalog.DefinitionsFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,6 +30,10 @@ abstract class AbstractFlowMojo extends AbstractMojo {
   /** Extra stage definitions: a /rest/v1/definitions answer, an export with libraryDefinitions, or a catalog file. */
   @Parameter(property = "flow.definitions")
   File definitions;
+
+  /** A definitions lock (from flow:definitions); used instead of the bundled catalog when it exists. */
+  @Parameter(property = "flow.lockFile", defaultValue = "${project.basedir}/" + CatalogSources.LOCK_FILE)
+  File lockFile;
 
   /** How diagnostics are printed: text, json or github. */
   @Parameter(property = "flow.output", defaultValue = "text")
@@ -57,15 +60,11 @@ abstract class AbstractFlowMojo extends AbstractMojo {
   abstract void run() throws MojoExecutionException, MojoFailureException;
 
   Catalog catalog() throws MojoFailureException {
-    Catalog catalog = BundledCatalog.load();
-    if (definitions != null) {
-      try {
-        catalog = catalog.overlay(DefinitionsFiles.read(definitions.toPath()));
-      } catch (DefinitionsException e) {
-        throw new MojoFailureException("cannot read flow.definitions " + definitions + ": " + e.getMessage());
-      }
+    try {
+      return CatalogSources.resolve(lockFile.toPath(), definitions == null ? List.of() : List.of(definitions.toPath()));
+    } catch (DefinitionsException e) {
+      throw new MojoFailureException("cannot read the stage definitions (flow.lockFile / flow.definitions): " + e.getMessage());
     }
-    return catalog;
   }
 
   /** Compiles every flow under the source directory and logs the diagnostics; fails on errors. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * one line when the line stays short, and a final newline. The output depends only on the tree,
  * so the same tree always gives the same bytes.
  */
-final class CompactJsonWriter {
+public final class CompactJsonWriter {
   // Lines up to this width may hold a whole small object, as {"name": "x", "type": "STRING"}.
   private static final int LINE_WIDTH = 120;
 
@@ -20,7 +20,7 @@ final class CompactJsonWriter {
 
   private CompactJsonWriter() {}
 
-  static String write(JsonNode root) {
+  public static String write(JsonNode root) {
     CompactJsonWriter w = new CompactJsonWriter();
     w.value(root, 0);
     w.out.append('\n');

@@ -55,6 +55,17 @@ public record StageDefinition(
         || configs.stream().anyMatch(ConfigDefinition::isPredicate);
   }
 
+  /**
+   * The list config whose entries each name an output lane (HTTP Router's `routerLaneConfigs`):
+   * such a stage has one output per entry. Empty for selectors, whose predicates drive outputs.
+   */
+  public Optional<ConfigDefinition> laneConfig() {
+    if (!variableOutputStreams || outputStreamsDrivenByConfig.isEmpty() || hasPredicates()) {
+      return Optional.empty();
+    }
+    return config(outputStreamsDrivenByConfig).filter(c -> c.model().map(ConfigModel::isListBean).orElse(false));
+  }
+
   /** True when the stage may sit on the canvas (not only as an error, stats or lifecycle stage). */
   public boolean onCanvas() {
     return hideStage.isEmpty() && !errorStage && !statsAggregatorStage;

@@ -36,6 +36,7 @@ public final class FlowRules {
    */
   public void check(FlowGraph graph, Span flowSpan, boolean complete) {
     origins(graph, flowSpan, complete);
+    java.util.Set<String> eventBranch = eventBranch(graph);
     for (StageNode stage : graph.stages()) {
       List<Edge> in = graph.into(stage);
       StageType type = stage.definition().type();
@@ -45,20 +46,55 @@ public final class FlowRules {
             .help("connect a stage to it: `<stage> >> " + stage.id() + "`, or remove it")
             .build());
       }
-      long data = in.stream().filter(e -> e.kind() == ConnectionKind.DATA).count();
-      if (data > 0 && data < in.size()) {
-        Edge event = in.stream().filter(e -> e.kind() == ConnectionKind.EVENT).findFirst().orElseThrow();
-        Edge dataEdge = in.stream().filter(e -> e.kind() == ConnectionKind.DATA).findFirst().orElseThrow();
-        out.add(Diagnostic.of(Code.MIXED_INPUTS, event.link().to().span(),
-                "`" + stage.id() + "` receives both records and events")
-            .label("event input")
-            .related(dataEdge.link().to().span(), "record input")
-            .help("a stage takes either data or events; add a second stage for one of them")
-            .build());
-      }
+      mixedInputs(stage, in, eventBranch);
       unconsumed(graph, stage, complete);
     }
     cycles(graph);
+  }
+
+  /**
+   * Stages on an event branch: fed by an event lane, or by a stage that is. The platform follows
+   * the branch through processors (VALIDATION_0103), so a processor fed by events taints its
+   * outputs too.
+   */
+  private static java.util.Set<String> eventBranch(FlowGraph graph) {
+    java.util.Set<String> branch = new java.util.HashSet<>();
+    Deque<StageNode> work = new ArrayDeque<>();
+    for (Edge e : graph.edges()) {
+      if (e.kind() == ConnectionKind.EVENT && branch.add(e.to().id())) {
+        work.add(e.to());
+      }
+    }
+    while (!work.isEmpty()) {
+      StageNode s = work.poll();
+      for (Edge e : graph.outOf(s)) {
+        if (branch.add(e.to().id())) {
+          work.add(e.to());
+        }
+      }
+    }
+    return branch;
+  }
+
+  private static boolean carriesEvents(Edge e, java.util.Set<String> eventBranch) {
+    return e.kind() == ConnectionKind.EVENT || eventBranch.contains(e.from().id());
+  }
+
+  private void mixedInputs(StageNode stage, List<Edge> in, java.util.Set<String> eventBranch) {
+    Edge event = in.stream().filter(e -> carriesEvents(e, eventBranch)).findFirst().orElse(null);
+    Edge data = in.stream().filter(e -> !carriesEvents(e, eventBranch)).findFirst().orElse(null);
+    if (event == null || data == null) {
+      return;
+    }
+    String how = event.kind() == ConnectionKind.EVENT
+        ? "events of `" + event.from().id() + "`"
+        : "records derived from events, through `" + event.from().id() + "`";
+    out.add(Diagnostic.of(Code.MIXED_INPUTS, event.link().to().span(),
+            "`" + stage.id() + "` receives both records and " + how)
+        .label("event input")
+        .related(data.link().to().span(), "record input")
+        .help("a stage takes either the data branch or an event branch; give each branch its own stage")
+        .build());
   }
 
   private void origins(FlowGraph graph, Span flowSpan, boolean complete) {

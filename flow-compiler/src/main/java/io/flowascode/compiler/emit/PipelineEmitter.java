@@ -114,6 +114,9 @@ public final class PipelineEmitter {
         if (value == null) {
           value = defaultOf(c);
         }
+        if (def.laneConfig().filter(l -> l.name().equals(c.name())).isPresent()) {
+          value = withOutputLanes(value, c, node);
+        }
       }
       configuration.add(entry(c.name(), value));
     }
@@ -141,6 +144,27 @@ public final class PipelineEmitter {
       events.add(LaneNamer.eventLane(node.instanceName()));
     }
     return stage;
+  }
+
+  /** Each entry of a lane-driving list names the lane of the output it drives, in order. */
+  private static JsonNode withOutputLanes(JsonNode entries, ConfigDefinition list, StageNode node) {
+    ArrayNode copy;
+    if (entries.isArray() && !entries.isEmpty()) {
+      copy = entries.deepCopy();
+    } else {
+      // Unset: one entry of the bean's defaults per output, as the UI creates it.
+      copy = JSON.arrayNode();
+      for (int i = 0; i < node.outputs().size(); i++) {
+        ObjectNode bean = copy.addObject();
+        list.model().ifPresent(m -> m.beanConfigs().forEach(sub -> bean.set(sub.name(), defaultOf(sub))));
+      }
+    }
+    for (int i = 0; i < copy.size() && i < node.outputs().size(); i++) {
+      if (copy.get(i).isObject()) {
+        ((ObjectNode) copy.get(i)).put("outputLane", node.outputs().get(i).lane());
+      }
+    }
+    return copy;
   }
 
   private static ArrayNode predicates(StageNode node) {

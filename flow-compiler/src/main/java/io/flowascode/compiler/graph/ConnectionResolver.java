@@ -74,7 +74,8 @@ public final class ConnectionResolver {
         }
         String pairKey = e.from().id() + "|" + e.to().id();
         Edge other = byPair.putIfAbsent(pairKey, e);
-        if (other != null) {
+        // A data and an event lane between one pair is the mixed-input rule's case, reported there.
+        if (other != null && other.kind() == e.kind()) {
           out.add(Diagnostic.of(Code.DUPLICATE_LANE, link.from().span().to(link.to().span()),
                   "`" + e.from().id() + "` already feeds `" + e.to().id() + "` through another "
                       + (other.kind() == ConnectionKind.EVENT ? "event lane" : "output"))
@@ -201,7 +202,7 @@ public final class ConnectionResolver {
       out.add(b.build());
       return Optional.empty();
     }
-    if (outputs.size() > 1) {
+    if (outputs.size() > 1 || from.definition().laneConfig().isPresent()) {
       Optional<OutputPort> p = from.output(port.value());
       if (p.isPresent()) {
         return p;

@@ -28,7 +28,7 @@ import java.util.Set;
  * values.
  */
 public final class FlowSchemaValidator {
-  public static final String RESOURCE = "/io/flowascode/compiler/schema/flow.schema.json";
+  public static final String RESOURCE = "/io/flowascode/compiler/schema/flow-structure.schema.json";
 
   private final Schema schema;
   private final JsonNode schemaNode;

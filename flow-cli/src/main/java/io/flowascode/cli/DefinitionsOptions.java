@@ -1,0 +1,27 @@
+package io.flowascode.cli;
+
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.catalog.CatalogSources;
+import io.flowascode.compiler.catalog.DefinitionsException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Which stage definitions a command works with: the lock or the bundled catalog, plus the user's files. */
+final class DefinitionsOptions {
+  @Option(names = "--definitions", paramLabel = "FILE",
+      description = "Extra stage definitions: a /rest/v1/definitions answer, an export with libraryDefinitions, or a catalog file.")
+  List<Path> definitions = List.of();
+
+  @Option(names = "--lock", paramLabel = "FILE", defaultValue = CatalogSources.LOCK_FILE,
+      description = "A definitions lock (from `flow definitions`); used instead of the bundled catalog when it exists (default: ${DEFAULT-VALUE}).")
+  Path lock;
+
+  Catalog catalog() {
+    try {
+      return CatalogSources.resolve(lock, definitions);
+    } catch (DefinitionsException e) {
+      throw new UserError("cannot read definitions " + e.getMessage(), FlowCli.INVALID_INPUT);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.flowascode.cli;
+
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.engine.apply.DesiredFlow;
+import io.flowascode.engine.apply.FlowOutcome;
+import io.flowascode.engine.apply.PlanResult;
+import io.flowascode.engine.apply.Planner;
+import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.target.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `flow plan FILE...`: what apply would change on the target, optionally saved for a later apply. */
+@Command(name = "plan", aliases = "diff", mixinStandardHelpOptions = true,
+    description = "Compile the flows and show what applying them would change on the target.")
+final class PlanCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Flow files or directories.")
+  List<Path> files;
+
+  @Mixin
+  CompilerOptionsMixin options;
+
+  @Mixin
+  RemoteOptions remote;
+
+  @Option(names = "--plan-file", paramLabel = "FILE", description = "Save the plan here, for `flow apply --plan-file`.")
+  Path planFile;
+
+  @Option(names = "--prune", description = "Also plan to delete remote flows this tool created that the project no longer has.")
+  boolean prune;
+
+  @Option(names = "--detailed-exitcode", description = "Exit 5 when the plan has changes, 0 when it has none.")
+  boolean detailedExitCode;
+
+  @Spec
+  CommandSpec spec;
+
+  private void warnOnDefinitionsDrift(Target target, PrintWriter out) {
+    try {
+      io.flowascode.engine.apply.DefinitionsLock.drift(options.definitions.lock, target).ifPresent(w -> out.println("warning: " + w));
+    } catch (io.flowascode.engine.target.TargetException | IOException e) {
+      out.println("warning: cannot compare the definitions lock with the target: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<DesiredFlow> desired = RemoteSession.desired(options, files, out);
+    Catalog catalog = options.catalog();
+    try (Target target = RemoteSession.open(remote, catalog)) {
+      PlanResult result = new Planner(target, catalog, remote.parallelism).plan(desired, prune);
+      warnOnDefinitionsDrift(target, out);
+      out.print(PlanOutput.render(result.plan(), options.format, options.color));
+      for (FlowOutcome failure : result.failures()) {
+        out.println("failed     " + failure.flowId() + ": " + failure.message());
+      }
+      out.flush();
+      if (planFile != null) {
+        try {
+          new PlanFile().write(planFile, result.plan());
+        } catch (IOException e) {
+          throw new UserError("cannot write the plan to " + planFile + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+        }
+        if (!"json".equals(options.format)) {
+          out.println("Saved the plan to " + planFile + "; apply exactly it with: flow apply --plan-file " + planFile);
+        }
+      }
+      int code = RemoteSession.exitCode(result.failures());
+      if (code != FlowCli.OK) {
+        return code;
+      }
+      return detailedExitCode && result.plan().hasChanges() ? FlowCli.CHANGES_PRESENT : FlowCli.OK;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.flowascode.engine.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.engine.plan.FlowAction;
+import io.flowascode.engine.plan.FlowPlan;
+import io.flowascode.engine.plan.Plan;
+import io.flowascode.engine.target.RemoteFlow;
+import io.flowascode.engine.target.Target;
+import io.flowascode.engine.target.TargetException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies exactly a plan. Every write presents the revision the plan was computed against, so a
+ * flow someone changed since is refused, never overwritten; a flow without changes costs nothing
+ * beyond the plan's read.
+ */
+public final class Applier {
+  private final Target target;
+  private final int parallelism;
+
+  public Applier(Target target, int parallelism) {
+    this.target = target;
+    this.parallelism = parallelism;
+  }
+
+  /**
+   * @param snapshots the remote flows the plan was computed from, when it was computed just now;
+   *     empty for a saved plan, whose flows are read again to detect drift
+   */
+  public ApplyReport apply(Plan plan, Map<String, RemoteFlow> snapshots) {
+    List<FlowOutcome> outcomes = Parallel.map(plan.flows(), parallelism, f -> applyOne(f, Optional.ofNullable(snapshots.get(f.flowId()))));
+    return new ApplyReport(outcomes);
+  }
+
+  private FlowOutcome applyOne(FlowPlan flow, Optional<RemoteFlow> snapshot) {
+    try {
+      return switch (flow.action()) {
+        case NO_CHANGE -> FlowOutcome.of(flow.flowId(), Outcome.UNCHANGED, "");
+        case CREATE -> create(flow, snapshot);
+        case UPDATE -> update(flow, snapshot);
+        case DELETE -> delete(flow, snapshot);
+      };
+    } catch (TargetException e) {
+      return Failures.outcome(flow.flowId(), e);
+    }
+  }
+
+  private FlowOutcome create(FlowPlan flow, Optional<RemoteFlow> snapshot) throws TargetException {
+    if (snapshot.isEmpty()) {
+      Optional<RemoteFlow> now = target.read(flow.flowId());
+      if (now.isPresent()) {
+        return drift(flow, "it was created on the remote after the plan was made");
+      }
+    }
+    JsonNode desired = flow.desiredPipeline();
+    RemoteFlow blank = target.create(flow.flowId(), desired.path("title").asText(flow.flowId()),
+        desired.path("description").asText(""));
+    RemoteFlow saved = target.save(blank, payload(desired, blank));
+    return new FlowOutcome(flow.flowId(), Outcome.CREATED, "", Optional.of(saved.revision()));
+  }
+
+  private FlowOutcome update(FlowPlan flow, Optional<RemoteFlow> snapshot) throws TargetException {
+    RemoteFlow current = snapshot.isPresent() ? snapshot.get() : target.read(flow.flowId()).orElse(null);
+    if (current == null) {
+      return drift(flow, "it was deleted on the remote after the plan was made");
+    }
+    if (!current.revision().equals(flow.remoteRevision())) {
+      return drift(flow, "it changed on the remote after the plan was made (revision "
+          + flow.remoteRevision() + " is now " + current.revision() + ")");
+    }
+    RemoteFlow saved = target.save(current, payload(flow.desiredPipeline(), current));
+    return new FlowOutcome(flow.flowId(), Outcome.UPDATED, flow.diff().summary(), Optional.of(saved.revision()));
+  }
+
+  private FlowOutcome delete(FlowPlan flow, Optional<RemoteFlow> snapshot) throws TargetException {
+    RemoteFlow current = snapshot.isPresent() ? snapshot.get() : target.read(flow.flowId()).orElse(null);
+    if (current == null) {
+      return FlowOutcome.of(flow.flowId(), Outcome.UNCHANGED, "already deleted");
+    }
+    if (!current.revision().equals(flow.remoteRevision())) {
+      return drift(flow, "it changed on the remote after the plan was made; it is not deleted");
+    }
+    target.delete(flow.flowId());
+    return FlowOutcome.of(flow.flowId(), Outcome.DELETED, "");
+  }
+
+  private static FlowOutcome drift(FlowPlan flow, String why) {
+    return FlowOutcome.of(flow.flowId(), Outcome.REFUSED, why + "; run plan again and review the new plan");
+  }
+
+  /**
+   * What is written: the desired pipeline with the remote's identity, and the canvas positions
+   * users arranged in the UI kept for stages that already exist.
+   */
+  static ObjectNode payload(JsonNode desired, RemoteFlow remote) {
+    ObjectNode body = ((ObjectNode) desired).deepCopy();
+    JsonNode current = remote.pipeline();
+    body.put("uuid", remote.revision());
+    if (current.has("info")) {
+      body.set("info", current.get("info"));
+    }
+    if (current.has("version")) {
+      body.set("version", current.get("version"));
+    }
+    Map<String, JsonNode> positions = new HashMap<>();
+    for (JsonNode stage : current.path("stages")) {
+      positions.put(stage.path("instanceName").asText(), stage.path("uiInfo"));
+    }
+    for (JsonNode stage : body.path("stages")) {
+      JsonNode old = positions.get(stage.path("instanceName").asText());
+      if (old != null && old.has("xPos") && stage.path("uiInfo").isObject()) {
+        ObjectNode ui = (ObjectNode) stage.get("uiInfo");
+        ui.set("xPos", old.get("xPos"));
+        ui.set("yPos", old.get("yPos"));
+      }
+    }
+    return body;
+  }
+
+  /** Whether a plan would write anything; for `--detailed-exitcode`. */
+  public static boolean hasChanges(Plan plan) {
+    return plan.flows().stream().anyMatch(f -> f.action() != FlowAction.NO_CHANGE);
+  }
+}

@@ -1,0 +1,83 @@
+package io.flowascode.engine.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.engine.plan.FlowPlan;
+import io.flowascode.engine.plan.Plan;
+import io.flowascode.engine.target.RemoteFlow;
+import io.flowascode.engine.target.RemoteFlowSummary;
+import io.flowascode.engine.target.Target;
+import io.flowascode.engine.target.TargetException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes what applying the project would change: one read per flow, a semantic diff, and
+ * (with prune) deletions of remote flows this tool created that the project no longer has.
+ */
+public final class Planner {
+  private final Target target;
+  private final Catalog catalog;
+  private final int parallelism;
+
+  public Planner(Target target, Catalog catalog, int parallelism) {
+    this.target = target;
+    this.catalog = catalog;
+    this.parallelism = parallelism;
+  }
+
+  private record Planned(Optional<FlowPlan> plan, Optional<RemoteFlow> snapshot, Optional<FlowOutcome> failure) {}
+
+  public PlanResult plan(List<DesiredFlow> desired, boolean prune) {
+    List<Planned> results = new ArrayList<>(Parallel.map(desired, parallelism, this::planOne));
+    List<FlowOutcome> failures = new ArrayList<>();
+    if (prune) {
+      Set<String> wanted = new HashSet<>();
+      desired.forEach(d -> wanted.add(d.id()));
+      try {
+        List<String> others = target.list().stream().map(RemoteFlowSummary::id).filter(id -> !wanted.contains(id)).sorted().toList();
+        results.addAll(Parallel.map(others, parallelism, this::planDeletion));
+      } catch (TargetException e) {
+        failures.add(FlowOutcome.of("(list)", Outcome.FAILED, "cannot list the flows of " + target.describe() + ": " + e.getMessage()));
+      }
+    }
+    List<FlowPlan> plans = new ArrayList<>();
+    Map<String, RemoteFlow> snapshots = new LinkedHashMap<>();
+    for (Planned p : results) {
+      p.plan().ifPresent(plans::add);
+      p.snapshot().ifPresent(s -> snapshots.put(s.id(), s));
+      p.failure().ifPresent(failures::add);
+    }
+    return new PlanResult(new Plan(plans), snapshots, failures);
+  }
+
+  private Planned planOne(DesiredFlow flow) {
+    JsonNode desired = ManagedMarker.mark(flow.pipeline());
+    try {
+      Optional<RemoteFlow> remote = target.read(flow.id());
+      FlowPlan plan = FlowPlan.compute(flow.id(), remote.map(RemoteFlow::pipeline).orElse(null),
+          remote.map(RemoteFlow::revision).orElse(null), desired, catalog);
+      return new Planned(Optional.of(plan), remote, Optional.empty());
+    } catch (TargetException e) {
+      return new Planned(Optional.empty(), Optional.empty(), Optional.of(Failures.outcome(flow.id(), e)));
+    }
+  }
+
+  private Planned planDeletion(String flowId) {
+    try {
+      Optional<RemoteFlow> remote = target.read(flowId);
+      if (remote.isEmpty() || !ManagedMarker.isManaged(remote.get().pipeline())) {
+        return new Planned(Optional.empty(), Optional.empty(), Optional.empty());
+      }
+      FlowPlan plan = FlowPlan.compute(flowId, remote.get().pipeline(), remote.get().revision(), null, catalog);
+      return new Planned(Optional.of(plan), remote, Optional.empty());
+    } catch (TargetException e) {
+      return new Planned(Optional.empty(), Optional.empty(), Optional.of(Failures.outcome(flowId, e)));
+    }
+  }
+}

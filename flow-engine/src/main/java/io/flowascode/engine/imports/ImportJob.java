@@ -1,0 +1,111 @@
+package io.flowascode.engine.imports;
+
+import io.flowascode.compiler.batch.AtomicOutputs;
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.imports.ImportResult;
+import io.flowascode.compiler.imports.ImportedFlow;
+import io.flowascode.compiler.imports.PipelineFiles;
+import io.flowascode.compiler.imports.PipelineImporter;
+import io.flowascode.engine.target.RemoteFlow;
+import io.flowascode.engine.target.RemoteFlowSummary;
+import io.flowascode.engine.target.Target;
+import io.flowascode.engine.target.TargetException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Imports pipelines (from files or a target) into flow files in one directory, all or nothing:
+ * when any pipeline is refused, or a file exists and `force` is off, nothing is written.
+ */
+public final class ImportJob {
+  /** What a run did: the flows written, or the problems that stopped it (then nothing was written). */
+  public record Result(List<ImportedFlow> written, List<String> problems) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  private final Catalog catalog;
+  private final Path output;
+  private final boolean force;
+  private final List<PipelineFiles.Document> documents = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+
+  public ImportJob(Catalog catalog, Path output, boolean force) {
+    this.catalog = catalog;
+    this.output = output;
+    this.force = force;
+  }
+
+  public ImportJob addFile(Path file) {
+    if (!Files.exists(file)) {
+      problems.add("no such file: " + file);
+      return this;
+    }
+    try {
+      documents.addAll(PipelineFiles.read(file));
+    } catch (PipelineFiles.UnreadableException e) {
+      problems.add(e.getMessage());
+    }
+    return this;
+  }
+
+  /** The flows with these ids, or every flow of the target when `all`. */
+  public ImportJob addFromTarget(Target target, List<String> ids, boolean all) throws TargetException {
+    List<String> wanted = new ArrayList<>(ids);
+    if (all) {
+      for (RemoteFlowSummary s : target.list()) {
+        wanted.add(s.id());
+      }
+    }
+    for (String id : wanted) {
+      Optional<RemoteFlow> flow = target.read(id);
+      if (flow.isEmpty()) {
+        problems.add(target.describe() + " has no flow `" + id + "`");
+      } else {
+        documents.add(new PipelineFiles.Document(target.describe() + " flow " + id, flow.get().pipeline()));
+      }
+    }
+    return this;
+  }
+
+  public Result run() throws IOException {
+    PipelineImporter importer = new PipelineImporter(catalog);
+    Map<String, ImportedFlow> byId = new LinkedHashMap<>();
+    for (PipelineFiles.Document d : documents) {
+      ImportResult result = importer.importPipeline(d.json(), d.source());
+      if (result instanceof ImportResult.Refused refused) {
+        problems.add(refused.source() + ": not imported: " + refused.reason());
+      } else if (result instanceof ImportResult.Imported imported) {
+        ImportedFlow flow = imported.flow();
+        if (byId.putIfAbsent(flow.id(), flow) != null) {
+          problems.add(d.source() + ": its flow id `" + flow.id() + "` is also another pipeline's");
+        }
+      }
+    }
+    Map<Path, String> writes = new LinkedHashMap<>();
+    for (ImportedFlow flow : byId.values()) {
+      writes.put(output.resolve(flow.flowFileName()), flow.yaml());
+      flow.definitions().ifPresent(d -> writes.put(output.resolve(flow.definitionsFileName()), d));
+    }
+    if (!force) {
+      writes.keySet().stream().filter(Files::exists).forEach(p -> problems.add(p + ": exists; use force to overwrite it"));
+    }
+    if (!problems.isEmpty()) {
+      return new Result(List.of(), List.copyOf(problems));
+    }
+    try (AtomicOutputs outputs = new AtomicOutputs()) {
+      for (Map.Entry<Path, String> w : writes.entrySet()) {
+        outputs.stage(w.getKey(), w.getValue());
+      }
+      outputs.commit();
+    }
+    return new Result(List.copyOf(byId.values()), List.of());
+  }
+}

@@ -1,0 +1,53 @@
+package io.flowascode.engine.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What an apply would do to every flow, sorted by flow id. It records no time or host, so the
+ * same inputs give the same plan, byte for byte once rendered.
+ */
+public record Plan(List<FlowPlan> flows) {
+
+  public Plan {
+    List<FlowPlan> sorted = new ArrayList<>(flows);
+    sorted.sort(Comparator.comparing(FlowPlan::flowId));
+    Set<String> ids = new HashSet<>();
+    for (FlowPlan f : sorted) {
+      if (!ids.add(f.flowId())) {
+        throw new IllegalArgumentException("flow " + f.flowId() + " is planned twice");
+      }
+    }
+    flows = List.copyOf(sorted);
+  }
+
+  public Optional<FlowPlan> flow(String flowId) {
+    return flows.stream().filter(f -> f.flowId().equals(flowId)).findFirst();
+  }
+
+  /** True when applying would change anything. */
+  public boolean hasChanges() {
+    return flows.stream().anyMatch(FlowPlan::hasChanges);
+  }
+
+  public int toAdd() {
+    return flows.stream().mapToInt(f -> f.diff().toAdd()).sum();
+  }
+
+  public int toChange() {
+    return flows.stream().mapToInt(f -> f.diff().toChange()).sum();
+  }
+
+  public int toDelete() {
+    return flows.stream().mapToInt(f -> f.diff().toDelete()).sum();
+  }
+
+  /** `Plan: 1 to add, 2 to change, 0 to delete.` */
+  public String summaryLine() {
+    return "Plan: " + toAdd() + " to add, " + toChange() + " to change, " + toDelete() + " to delete.";
+  }
+}

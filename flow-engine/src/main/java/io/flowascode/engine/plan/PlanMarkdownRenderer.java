@@ -1,0 +1,64 @@
+package io.flowascode.engine.plan;
+
+/**
+ * Renders a plan as a pull-request comment: a summary table of all flows, then for each flow
+ * with changes a collapsible block holding the text diff and a Mermaid flowchart of the flow with
+ * its added, removed and changed stages and connections marked.
+ */
+public final class PlanMarkdownRenderer {
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    out.append("### Flow plan\n\n");
+    out.append("**").append(plan.summaryLine()).append("**\n\n");
+    if (plan.flows().isEmpty()) {
+      out.append("No flows.\n");
+      return out.toString();
+    }
+    out.append("| Flow | Action | Add | Change | Delete |\n");
+    out.append("| --- | --- | ---: | ---: | ---: |\n");
+    for (FlowPlan f : plan.flows()) {
+      out.append("| ").append(code(f.flowId())).append(" | ").append(f.action().word())
+          .append(" | ").append(f.diff().toAdd())
+          .append(" | ").append(f.diff().toChange())
+          .append(" | ").append(f.diff().toDelete()).append(" |\n");
+    }
+    for (FlowPlan f : plan.flows()) {
+      if (f.diff().isEmpty()) {
+        continue;
+      }
+      out.append("\n<details>\n<summary>").append(html(f.flowId())).append(": ").append(f.action().word())
+          .append(" (").append(f.diff().summary()).append(")</summary>\n\n");
+      StringBuilder lines = new StringBuilder();
+      f.diff().changes().forEach(c -> lines.append(ChangeLine.of(c)).append('\n'));
+      fence(out, "diff", lines.toString());
+      out.append('\n');
+      fence(out, "mermaid", MermaidFlowchart.render(f.desiredPipeline(), f.diff()));
+      out.append("\n</details>\n");
+    }
+    return out.toString();
+  }
+
+  /** A fenced block whose fence is longer than any run of backticks inside. */
+  private static void fence(StringBuilder out, String info, String body) {
+    int longest = 0;
+    int run = 0;
+    for (char ch : body.toCharArray()) {
+      run = ch == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(Math.max(3, longest + 1));
+    out.append(fence).append(info).append('\n').append(body);
+    if (!body.endsWith("\n")) {
+      out.append('\n');
+    }
+    out.append(fence).append('\n');
+  }
+
+  private static String code(String s) {
+    return "<code>" + html(s).replace("|", "&#124;") + "</code>";
+  }
+
+  private static String html(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,372 @@
+package io.flowascode.engine.target;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * A StreamSets Data Collector reached over its REST API (NOTES §0.2, §2): pipelines read, created,
+ * saved with its uuid check, deleted and listed under `/rest/v1`, with Basic authentication (which
+ * both its `basic` and its default `form` modes accept) and the `X-Requested-By` header its CSRF
+ * filter requires.
+ *
+ * <p>Reads are retried on network errors and 502/503/504; writes are sent once. When a write's
+ * answer is lost, the flow is read back: if it now holds what was sent under a new uuid, the save
+ * succeeded; otherwise the outcome is reported unknown.
+ */
+public final class DataCollectorTarget implements Target {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpUrl base;
+  private final Optional<BasicCredentials> credentials;
+  private final OkHttpClient client;
+  private final HttpCaller http;
+
+  /**
+   * @param baseUrl the engine's URL, e.g. `https://sdc.example.com:18630`; it must not carry
+   *     credentials
+   * @param credentials empty for an engine in `none` authentication mode
+   */
+  public DataCollectorTarget(String baseUrl, Optional<BasicCredentials> credentials, HttpOptions options)
+      throws TargetFailureException {
+    HttpUrl parsed = HttpUrl.parse(baseUrl);
+    if (parsed == null) {
+      throw new TargetFailureException("not an http(s) URL for Data Collector: '" + baseUrl + "'", null);
+    }
+    if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+      // The URL is not echoed: it holds the very credentials we must not print.
+      throw new TargetFailureException("the Data Collector URL must not contain credentials; give them separately", null);
+    }
+    this.base = parsed;
+    this.credentials = credentials;
+    this.client = HttpClientFactory.create(options);
+    this.http = new HttpCaller(client, options.retry());
+  }
+
+  @Override
+  public String describe() {
+    String text = base.toString();
+    return "Data Collector at " + (text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+  }
+
+  @Override
+  public Optional<RemoteFlow> read(String flowId) throws TargetException {
+    String action = "reading flow '" + flowId + "'";
+    HttpResult answer = get(pipelineUrl(flowId).addQueryParameter("rev", "0").build(), action);
+    if (answer.status() == 200) {
+      return Optional.of(flow(flowId, parse(answer, action)));
+    }
+    if (errorCode(answer).equals("CONTAINER_0200")) {
+      return Optional.empty();
+    }
+    throw failure(answer, action, flowId);
+  }
+
+  @Override
+  public RemoteFlow create(String flowId, String title, String description) throws TargetException {
+    String action = "creating flow '" + flowId + "'";
+    // With autoGeneratePipelineId=false the path segment is both the id and the title; the title
+    // asked for is written by the first save, which carries it in the pipeline.
+    HttpUrl url = pipelineUrl(flowId)
+        .addQueryParameter("autoGeneratePipelineId", "false")
+        .addQueryParameter("description", description)
+        .build();
+    Request request = request(url).put(HttpCaller.oneShot(new byte[0], HttpCaller.JSON)).build();
+    HttpResult answer;
+    try {
+      answer = http.once(request);
+    } catch (IOException e) {
+      if (HttpCaller.failedBeforeSending(e)) {
+        throw unreachable(action, e);
+      }
+      Optional<RemoteFlow> after = readBack(flowId, action, e);
+      if (after.isPresent() && description.equals(after.get().pipeline().path("description").asText())) {
+        return after.get();
+      }
+      throw lost(action, e, after.isPresent()
+          ? "a flow with this id now exists but does not look like the one created"
+          : "no flow with this id exists");
+    }
+    if (answer.status() == 201 || answer.status() == 200) {
+      return flow(flowId, parse(answer, action));
+    }
+    throw failure(answer, action, flowId);
+  }
+
+  @Override
+  public RemoteFlow save(String flowId, JsonNode pipeline, String expectedRevision) throws TargetException {
+    // The server needs the info block it handed out (it dereferences info.sdcVersion), and the
+    // current read lets a stale revision fail before anything is sent.
+    RemoteFlow current = read(flowId).orElseThrow(() -> new FlowNotFoundException(
+        describe() + " has no flow '" + flowId + "' to save"));
+    if (!current.revision().equals(expectedRevision)) {
+      throw conflict(flowId, expectedRevision, current.revision());
+    }
+    return save(current, pipeline);
+  }
+
+  /** Saves over a flow just read, without reading it again; the server's uuid check still guards it. */
+  @Override
+  public RemoteFlow save(RemoteFlow current, JsonNode pipeline) throws TargetException {
+    String flowId = current.id();
+    String expectedRevision = current.revision();
+    String action = "saving flow '" + flowId + "'";
+    if (!pipeline.isObject()) {
+      throw new IllegalArgumentException("a pipeline is a JSON object");
+    }
+    ObjectNode body = ((ObjectNode) pipeline).deepCopy();
+    body.put("pipelineId", flowId);
+    body.put("uuid", expectedRevision);
+    body.set("info", current.pipeline().get("info"));
+    if (!body.hasNonNull("title")) {
+      body.put("title", current.pipeline().path("title").asText(flowId));
+    }
+    byte[] bytes = bytes(body);
+    Request request = request(pipelineUrl(flowId).addQueryParameter("rev", "0").build())
+        .post(HttpCaller.oneShot(bytes, HttpCaller.JSON))
+        .build();
+    HttpResult answer;
+    try {
+      answer = http.once(request);
+    } catch (IOException e) {
+      if (HttpCaller.failedBeforeSending(e)) {
+        throw unreachable(action, e);
+      }
+      Optional<RemoteFlow> after = readBack(flowId, action, e);
+      if (after.isPresent()
+          && !after.get().revision().equals(expectedRevision)
+          && PipelineEquivalence.storedHoldsSent(body, after.get().pipeline())) {
+        return after.get();
+      }
+      throw lost(action, e, after.isEmpty()
+          ? "the flow no longer exists"
+          : after.get().revision().equals(expectedRevision)
+              ? "it still has revision " + expectedRevision + ", so the save has not been applied (yet)"
+              : "it has a new revision " + after.get().revision() + " but not the content that was sent");
+    }
+    if (answer.status() == 200) {
+      return flow(flowId, parse(answer, action));
+    }
+    throw failure(answer, action, flowId, expectedRevision);
+  }
+
+  @Override
+  public void delete(String flowId) throws TargetException {
+    String action = "deleting flow '" + flowId + "'";
+    Request request = request(pipelineUrl(flowId).build()).delete(HttpCaller.oneShot(new byte[0], HttpCaller.JSON)).build();
+    HttpResult answer;
+    try {
+      answer = http.once(request);
+    } catch (IOException e) {
+      if (HttpCaller.failedBeforeSending(e)) {
+        throw unreachable(action, e);
+      }
+      if (readBack(flowId, action, e).isEmpty()) {
+        return;
+      }
+      throw lost(action, e, "the flow still exists");
+    }
+    if (answer.isSuccessful()) {
+      return;
+    }
+    throw failure(answer, action, flowId);
+  }
+
+  @Override
+  public List<RemoteFlowSummary> list() throws TargetException {
+    String action = "listing flows";
+    HttpResult answer = get(url("rest/v1/pipelines").build(), action);
+    if (answer.status() != 200) {
+      throw failure(answer, action, null);
+    }
+    JsonNode infos = parse(answer, action);
+    List<RemoteFlowSummary> flows = new ArrayList<>();
+    for (JsonNode info : infos) {
+      flows.add(new RemoteFlowSummary(
+          info.path("pipelineId").asText(), info.path("title").asText(), Optional.of(info.path("uuid").asText())));
+    }
+    return flows;
+  }
+
+  @Override
+  public Optional<JsonNode> definitions() throws TargetException {
+    String action = "reading the stage definitions";
+    HttpResult answer = get(url("rest/v1/definitions").build(), action);
+    if (answer.status() != 200) {
+      throw failure(answer, action, null);
+    }
+    return Optional.of(parse(answer, action));
+  }
+
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  private HttpResult get(HttpUrl url, String action) throws TargetException {
+    try {
+      return http.idempotent(request(url).get().build());
+    } catch (IOException e) {
+      throw unreachable(action, e);
+    }
+  }
+
+  /** Reads the flow after a lost answer; a failure here leaves the outcome unknown. */
+  private Optional<RemoteFlow> readBack(String flowId, String action, IOException lost) throws TargetException {
+    try {
+      return read(flowId);
+    } catch (TargetException e) {
+      throw new OutcomeUnknownException(describe() + " did not answer while " + action + " (" + lost.getMessage()
+          + "), and reading the flow back failed too: " + e.getMessage(), lost);
+    }
+  }
+
+  private HttpUrl.Builder url(String path) {
+    return base.newBuilder().addPathSegments(path);
+  }
+
+  private HttpUrl.Builder pipelineUrl(String flowId) {
+    return url("rest/v1/pipeline").addPathSegment(flowId);
+  }
+
+  private Request.Builder request(HttpUrl url) {
+    Request.Builder builder = new Request.Builder()
+        .url(url)
+        .header("X-Requested-By", "sdc")
+        .header("X-SS-REST-CALL", "true")
+        .header("Accept", "application/json");
+    credentials.ifPresent(c -> builder.header("Authorization", c.header()));
+    return builder;
+  }
+
+  private static RemoteFlow flow(String flowId, JsonNode pipeline) {
+    return new RemoteFlow(
+        flowId, pipeline.path("uuid").asText(), pipeline, Map.of("title", pipeline.path("title").asText()));
+  }
+
+  private JsonNode parse(HttpResult answer, String action) throws TargetFailureException {
+    try {
+      return JSON.readTree(answer.body());
+    } catch (JsonProcessingException e) {
+      throw new TargetFailureException(
+          describe() + " answered " + answer.status() + " with a body that is not JSON while " + action, answer.status(),
+          null, e);
+    }
+  }
+
+  private static byte[] bytes(JsonNode body) {
+    try {
+      return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String errorCode(HttpResult answer) {
+    return answer.status() == 500 ? RemoteError.parse(answer.body()).map(RemoteError::code).orElse("") : "";
+  }
+
+
+  private FlowConflictException conflict(String flowId, String expected, String actual) {
+    return new FlowConflictException(
+        "flow '" + flowId + "' on " + describe() + " changed since it was read (revision "
+            + (expected == null ? "unknown" : expected) + ", now " + (actual == null ? "another" : actual)
+            + "); plan again",
+        flowId, expected, actual);
+  }
+
+  private TargetException failure(HttpResult answer, String action, String flowId) {
+    return failure(answer, action, flowId, null);
+  }
+
+  /** The exception an unsuccessful answer means; `expectedRevision` is known only to saves. */
+  private TargetException failure(HttpResult answer, String action, String flowId, String expectedRevision) {
+    Optional<RemoteError> error = RemoteError.parse(answer.body());
+    String code = error.map(RemoteError::code).orElse("");
+    String text = error.map(e -> withoutCode(e.message(), code)).orElse("");
+    String where = describe();
+    switch (answer.status()) {
+      case 401:
+        return new AuthenticationException(redact(where + " refused the credentials (401 Unauthorized) while " + action
+            + (credentials.isEmpty() ? "; it needs a user and password" : "")));
+      case 403:
+        return new AuthenticationException(redact(where + " refused " + action
+            + " (403 Forbidden): the user lacks the role for it (creating, saving and deleting need creator or admin)"));
+      case 404:
+        if (credentials.isEmpty()) {
+          return new AuthenticationException(where + " answered 404 to an unauthenticated call while " + action
+              + "; an engine in form authentication mode does that: give a user and password");
+        }
+        break;
+      default:
+        break;
+    }
+    if (flowId != null) {
+      switch (code) {
+        case "CONTAINER_0205":
+          return conflict(flowId, expectedRevision, null);
+        case "CONTAINER_0208":
+          return new FlowRunningException(redact(where + " refused " + action + " because the pipeline is running ("
+              + code + ": " + text + "); stop it first"));
+        case "CONTAINER_0200":
+          return new FlowNotFoundException(redact(where + " has no flow '" + flowId + "' (" + code + ")"));
+        case "CONTAINER_0201":
+          return new FlowExistsException(redact(where + " already has a flow '" + flowId + "' (" + code + ")"));
+        default:
+          break;
+      }
+    }
+    StringBuilder message = new StringBuilder(where).append(" answered ").append(answer.status());
+    if (!code.isEmpty()) {
+      message.append(' ').append(code);
+    }
+    if (!text.isEmpty()) {
+      message.append(": ").append(text);
+    }
+    message.append(" (while ").append(action).append(')');
+    return new TargetFailureException(redact(message.toString()), answer.status(), code.isEmpty() ? null : code, null);
+  }
+
+  /** Data Collector's localized messages repeat their code: `CONTAINER_0205 - The pipeline ...`. */
+  private static String withoutCode(String message, String code) {
+    if (!code.isEmpty() && message.startsWith(code)) {
+      return message.substring(code.length()).replaceFirst("^\\s*-\\s*", "").trim();
+    }
+    return message;
+  }
+
+  private TargetFailureException unreachable(String action, IOException e) {
+    return new TargetFailureException(
+        redact(describe() + " could not be reached while " + action + ": " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")),
+        e);
+  }
+
+  private OutcomeUnknownException lost(String action, IOException e, String found) {
+    return new OutcomeUnknownException(
+        redact("the answer from " + describe() + " was lost while " + action + " (" + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "), and reading back shows " + found
+            + "; the change may still be applied: plan again before retrying"),
+        e);
+  }
+
+  private String redact(String text) {
+    return credentials.map(c -> c.redactFrom(text)).orElse(text);
+  }
+}

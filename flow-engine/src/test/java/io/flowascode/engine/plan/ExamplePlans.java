@@ -1,0 +1,31 @@
+package io.flowascode.engine.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.engine.diff.PipelineEdits;
+import io.flowascode.engine.diff.TestCatalogs;
+import java.util.List;
+
+/** The hand-made plan the renderer goldens are made from: one flow of each action. */
+final class ExamplePlans {
+  static final String REMOTE_REVISION = "5b0f0e56-3b1d-4c36-9a57-0f3d2f1c9e11";
+
+  private ExamplePlans() {}
+
+  static JsonNode remote() {
+    return PipelineEdits.pipelineOf(TestCatalogs.resource(ExamplePlans.class, "expense-router-remote.json"));
+  }
+
+  static JsonNode desired() {
+    return PipelineEdits.pipelineOf(TestCatalogs.resource(ExamplePlans.class, "expense-router-desired.json"));
+  }
+
+  static Plan plan() {
+    Catalog catalog = TestCatalogs.mini();
+    return new Plan(List.of(
+        FlowPlan.compute("stable-flow", desired(), "rev-stable", desired(), catalog),
+        FlowPlan.compute("expense-router", remote(), REMOTE_REVISION, desired(), catalog),
+        FlowPlan.compute("legacy-router", remote(), "rev-legacy", null, catalog),
+        FlowPlan.compute("expense-archive", null, null, remote(), catalog)));
+  }
+}

@@ -1,0 +1,2 @@
+evaluate(new File(basedir, '../../../src/it/start-server.groovy'))
+return true

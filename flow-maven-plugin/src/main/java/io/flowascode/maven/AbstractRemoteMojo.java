@@ -1,0 +1,133 @@
+package io.flowascode.maven;
+
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.engine.apply.DesiredFlow;
+import io.flowascode.engine.apply.DesiredFlows;
+import io.flowascode.engine.apply.FlowOutcome;
+import io.flowascode.engine.apply.Outcome;
+import io.flowascode.engine.apply.TargetSpec;
+import io.flowascode.engine.target.Secret;
+import io.flowascode.engine.target.Target;
+import io.flowascode.engine.target.TargetException;
+import java.io.File;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/** The parameters of the goals that talk to a target, and how credentials are found. */
+abstract class AbstractRemoteMojo extends AbstractFlowMojo {
+  /** The target: local (a directory store, the default), sdc (Data Collector) or wxdi (IBM watsonx.data integration). */
+  @Parameter(property = "flow.target", defaultValue = "local")
+  String target;
+
+  /** The Data Collector URL, or the watsonx API URL. */
+  @Parameter(property = "flow.url")
+  String url;
+
+  /** The id of a `<server>` in settings.xml holding the credentials (for wxdi, the API key as password). */
+  @Parameter(property = "flow.serverId")
+  String serverId;
+
+  /** The watsonx project id. */
+  @Parameter(property = "flow.project")
+  String project;
+
+  /** The local store's directory. */
+  @Parameter(property = "flow.store", defaultValue = "${project.basedir}/.flow-store")
+  File store;
+
+  /** A saved plan: written by flow:plan, applied exactly by flow:apply. */
+  @Parameter(property = "flow.planFile")
+  File planFile;
+
+  /** Also delete remote flows this tool created that the project no longer has. */
+  @Parameter(property = "flow.prune", defaultValue = "false")
+  boolean prune;
+
+  /** Requests in flight at once. */
+  @Parameter(property = "flow.parallelism", defaultValue = "4")
+  int parallelism;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  Settings settings;
+
+  @Component
+  SettingsDecrypter decrypter;
+
+  List<DesiredFlow> desired() throws MojoExecutionException, MojoFailureException {
+    return DesiredFlows.of(compileAll());
+  }
+
+  TargetSpec spec() throws MojoFailureException {
+    Optional<String> user = Optional.empty();
+    Optional<Secret> password = Optional.empty();
+    if (serverId != null && !serverId.isBlank()) {
+      Server server = settings == null ? null : settings.getServer(serverId);
+      if (server == null) {
+        throw new MojoFailureException("flow.serverId: settings.xml has no <server> with id `" + serverId + "`");
+      }
+      SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+      for (SettingsProblem problem : decrypted.getProblems()) {
+        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+          throw new MojoFailureException("flow.serverId: cannot decrypt the password of server `" + serverId + "`: " + problem.getMessage());
+        }
+      }
+      Server plain = decrypted.getServer();
+      user = Optional.ofNullable(plain.getUsername());
+      password = Optional.ofNullable(plain.getPassword()).map(Secret::of);
+    }
+    boolean wxdi = TargetSpec.WXDI.equalsIgnoreCase(target);
+    return new TargetSpec(target, Optional.ofNullable(url), Optional.ofNullable(project), user,
+        wxdi ? Optional.empty() : password, wxdi ? password : Optional.empty(), store.toPath())
+        .withEnvironment(System.getenv());
+  }
+
+  Target open(Catalog catalog) throws MojoFailureException, MojoExecutionException {
+    TargetSpec spec = spec();
+    try {
+      return spec.open(catalog);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage());
+    } catch (TargetException e) {
+      throw new MojoExecutionException(e.getMessage());
+    }
+  }
+
+  void log(List<FlowOutcome> outcomes) {
+    for (FlowOutcome o : outcomes) {
+      String line = String.format("%-10s %s%s", o.outcome().word(), o.flowId(), o.message().isEmpty() ? "" : ": " + o.message());
+      if (o.outcome() == Outcome.FAILED || o.outcome() == Outcome.REFUSED) {
+        getLog().error(line);
+      } else {
+        getLog().info(line);
+      }
+    }
+  }
+
+  /** Refused flows are the user's to resolve (re-plan); failures are the remote's. */
+  void failOn(List<FlowOutcome> outcomes) throws MojoFailureException, MojoExecutionException {
+    long refused = outcomes.stream().filter(o -> o.outcome() == Outcome.REFUSED).count();
+    long failed = outcomes.stream().filter(o -> o.outcome() == Outcome.FAILED).count();
+    if (refused > 0) {
+      throw new MojoFailureException(refused + " flow(s) refused because the remote changed; run flow:plan again (see above)");
+    }
+    if (failed > 0) {
+      throw new MojoExecutionException(failed + " flow(s) failed on the remote (see above); a re-run converges");
+    }
+  }
+
+  void printLines(String text) {
+    for (String line : text.split("\n")) {
+      getLog().info(line);
+    }
+  }
+}

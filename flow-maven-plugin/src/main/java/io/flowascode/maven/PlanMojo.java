@@ -1,0 +1,70 @@
+package io.flowascode.maven;
+
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.engine.apply.DefinitionsLock;
+import io.flowascode.engine.apply.PlanResult;
+import io.flowascode.engine.target.TargetException;
+import io.flowascode.engine.apply.Planner;
+import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.plan.PlanJsonRenderer;
+import io.flowascode.engine.plan.PlanMarkdownRenderer;
+import io.flowascode.engine.plan.PlanTextRenderer;
+import io.flowascode.engine.target.Target;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Shows what applying the flows would change on the target; optionally saves the plan. */
+@Mojo(name = "plan", threadSafe = true, requiresProject = true)
+public class PlanMojo extends AbstractRemoteMojo {
+  /** Fail the build when the plan has changes (e.g. to check that main is deployed). */
+  @Parameter(property = "flow.failOnChanges", defaultValue = "false")
+  boolean failOnChanges;
+
+  /** Also write the plan as Markdown (with Mermaid diagrams) here, for a pull-request comment. */
+  @Parameter(property = "flow.markdownFile")
+  File markdownFile;
+
+  @Override
+  String goal() {
+    return "plan";
+  }
+
+  @Override
+  void run() throws MojoExecutionException, MojoFailureException {
+    var desired = desired();
+    Catalog catalog = catalog();
+    try (Target t = open(catalog)) {
+      PlanResult result = new Planner(t, catalog, parallelism).plan(desired, prune);
+      try {
+        DefinitionsLock.drift(lockFile.toPath(), t).ifPresent(getLog()::warn);
+      } catch (TargetException | IOException e) {
+        getLog().warn("cannot compare flow.lockFile with the target: " + e.getMessage());
+      }
+      String rendered = "json".equals(output) ? new PlanJsonRenderer().render(result.plan()) : new PlanTextRenderer().render(result.plan());
+      printLines(rendered);
+      log(result.failures());
+      try {
+        if (planFile != null) {
+          new PlanFile().write(planFile.toPath(), result.plan());
+          getLog().info("Saved the plan to " + planFile + "; apply exactly it with: mvn flow:apply -Dflow.planFile=" + planFile);
+        }
+        if (markdownFile != null) {
+          Files.createDirectories(markdownFile.toPath().toAbsolutePath().getParent());
+          Files.writeString(markdownFile.toPath(), new PlanMarkdownRenderer().render(result.plan()), StandardCharsets.UTF_8);
+        }
+      } catch (IOException e) {
+        throw new MojoExecutionException("cannot write the plan: " + e.getMessage(), e);
+      }
+      failOn(result.failures());
+      if (failOnChanges && result.plan().hasChanges()) {
+        throw new MojoFailureException("the plan has changes and flow.failOnChanges is set: " + result.plan().summaryLine());
+      }
+    }
+  }
+}
