@@ -16,6 +16,11 @@ final class ReplayedEvents implements Parser {
     this.events = events;
   }
 
+  /** How many events are left. */
+  int size() {
+    return events.size();
+  }
+
   @Override
   public boolean checkEvent(Event.ID id) {
     Event next = events.peek();

@@ -75,6 +75,9 @@ public final class YamlTreeReader {
     if (events.isEmpty()) {
       return Optional.empty();
     }
+    // About one node per event, keys and collection ends not being nodes: size the source map
+    // once instead of rehashing it a dozen times on the way to 10^5 entries.
+    int eventCount = events.get().size();
     Node root;
     try {
       // Compose from the events the prescan already parsed: the same events in the same order
@@ -96,7 +99,7 @@ public final class YamlTreeReader {
           "a flow file starts with a `flow:` section; see the language reference in the README");
       return Optional.empty();
     }
-    Builder builder = new Builder(file, out);
+    Builder builder = new Builder(file, out, eventCount);
     JsonNode tree = builder.convert(root, "", 0);
     if (builder.aborted) {
       return Optional.empty();
@@ -262,14 +265,15 @@ public final class YamlTreeReader {
   private final class Builder {
     private final SourceFile file;
     private final Diagnostics out;
-    private final Map<String, NodeSpans> spans = new HashMap<>();
+    private final Map<String, NodeSpans> spans;
     private final IdentityHashMap<Node, Boolean> onPath = new IdentityHashMap<>();
     private int nodes;
     private boolean aborted;
 
-    Builder(SourceFile file, Diagnostics out) {
+    Builder(SourceFile file, Diagnostics out, int eventCount) {
       this.file = file;
       this.out = out;
+      this.spans = new HashMap<>(Math.max(16, eventCount));
     }
 
     JsonNode convert(Node node, String pointer, int depth) {
