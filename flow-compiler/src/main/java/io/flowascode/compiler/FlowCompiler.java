@@ -160,7 +160,10 @@ public final class FlowCompiler {
           definitions.add(def.get());
         }
       }
-      boolean complete = resolvedDecls.size() == flow.stages().size();
+      // Without a readable `stages:` mapping (reported by the schema) every connection and graph
+      // rule would only repeat that one error.
+      boolean stagesReadable = flow.source().root().path("stages").isObject();
+      boolean complete = stagesReadable && resolvedDecls.size() == flow.stages().size();
       List<InstanceNamer.Request> requests = new ArrayList<>();
       for (int i = 0; i < resolvedDecls.size(); i++) {
         requests.add(new InstanceNamer.Request(definitions.get(i).label(), resolvedDecls.get(i).instanceName()));
@@ -179,7 +182,13 @@ public final class FlowCompiler {
       }
       List<ConnectionDecl> all = new ArrayList<>(flow.connections());
       all.addAll(flow.events());
-      List<Edge> edges = new ConnectionResolver(byId, declaredIds, out).resolve(all);
+      List<Edge> edges = List.of();
+      if (stagesReadable) {
+        ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, out);
+        edges = connections.resolve(all);
+        complete = complete && connections.allResolved() && everyItemRead("connections", flow.connections())
+            && everyItemRead("events", flow.events());
+      }
       FlowGraph graph = new FlowGraph(List.copyOf(byId.values()), edges);
       Span flowSpan = flow.source().map().keySpan("/stages");
       new FlowRules(out, options.multipleOriginsAllowed()).check(graph, flowSpan, complete);
@@ -199,6 +208,12 @@ public final class FlowCompiler {
       String title = header.title().map(Located::value).orElse(id);
       return new CompiledFlow(id, header.id().span(), title, header.description().map(Located::value).orElse(""),
           header.labels().stream().map(Located::value).toList(), parameters, settings, graph, error, start, stop);
+    }
+
+    /** Whether each item of a connections section was read; the others were reported as written wrong. */
+    private boolean everyItemRead(String section, List<ConnectionDecl> read) {
+      JsonNode node = flow.source().root().path(section);
+      return node.isMissingNode() || node.isArray() && node.size() == read.size();
     }
 
     private List<ConfigTarget> targets(StageDefinition def) {
@@ -245,7 +260,9 @@ public final class FlowCompiler {
           ports.add(new OutputPort(name, LaneNamer.outputLane(instance, name), Optional.of(p.expression().value())));
         }
         ports.add(new OutputPort(OutputPort.DEFAULT, LaneNamer.outputLane(instance, OutputPort.DEFAULT), Optional.empty()));
-        if (ports.size() == 1) {
+        boolean predicatesMistyped = flow.source().root().path("stages").path(decl.idValue()).has("predicates")
+            && decl.predicatesSpan().isEmpty();
+        if (ports.size() == 1 && !predicatesMistyped) {
           Span at = decl.predicatesSpan().orElse(decl.ref().label().map(Located::span).orElse(decl.id().span()));
           out.add(Diagnostic.of(Code.SELECTOR_ONLY_DEFAULT, at,
                   "`" + decl.idValue() + "` has no predicates, so every record goes to its default output")
@@ -297,7 +314,8 @@ public final class FlowCompiler {
       used.addAll(ParameterUse.namesIn(root.path("flow").path("start_event")));
       used.addAll(ParameterUse.namesIn(root.path("flow").path("stop_event")));
       for (ParameterDecl p : header.parameters()) {
-        if (!used.contains(p.name().value())) {
+        // A name that is not a valid name (reported by the schema) cannot be used in an expression.
+        if (!used.contains(p.name().value()) && p.name().value().matches("[A-Za-z_][A-Za-z0-9_]*")) {
           out.add(Diagnostic.of(Code.UNUSED_PARAMETER, p.name().span(), "the parameter `" + p.name().value() + "` is never used")
               .label("unused")
               .help("use it as ${" + p.name().value() + "} in a configuration or predicate, or remove it")

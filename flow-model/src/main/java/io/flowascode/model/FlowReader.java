@@ -81,7 +81,7 @@ public final class FlowReader {
   }
 
   private Optional<SpecialStageDecl> special(JsonNode node, String pointer) {
-    if (node.isTextual()) {
+    if (node.isTextual() && !node.asText().isEmpty()) { // an empty label is the schema's to report
       Located<String> label = new Located<>(node.asText(), map.valueSpan(pointer));
       return Optional.of(new SpecialStageDecl(new StageRef(
           Optional.of(label), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -168,7 +168,10 @@ public final class FlowReader {
     }
     Optional<Located<String>> port = text(item, pointer, "predicate");
     JsonNode output = item.path("output");
-    if (port.isEmpty() && (output.isIntegralNumber() || output.isTextual())) {
+    if (!output.isMissingNode() && !(output.isIntegralNumber() && output.asLong() >= 1)) {
+      return Optional.empty(); // the schema reported the output; guessing one would add errors
+    }
+    if (port.isEmpty() && output.isIntegralNumber()) {
       port = Optional.of(new Located<>(output.asText(), map.valueSpan(pointer + "/output")));
     }
     PortRef fromRef = new PortRef(from.get(), port, from.get().span());

@@ -25,6 +25,7 @@ public final class ConnectionResolver {
   private final Map<String, StageNode> byId;
   private final Set<String> declaredIds;
   private final Diagnostics out;
+  private boolean allResolved = true;
 
   /**
    * @param declaredIds every id under `stages:`, including stages that failed to resolve, so a
@@ -34,6 +35,14 @@ public final class ConnectionResolver {
     this.byId = byId;
     this.declaredIds = declaredIds;
     this.out = out;
+  }
+
+  /**
+   * False when some written connection did not become an edge: rules about the graph as a whole
+   * (every output read, every input fed) would then report what is only a follow-on of that error.
+   */
+  public boolean allResolved() {
+    return allResolved;
   }
 
   public List<Edge> resolve(List<ConnectionDecl> connections) {
@@ -52,12 +61,14 @@ public final class ConnectionResolver {
               .build());
         }
         if (from.isEmpty() || to.isEmpty()) {
+          allResolved = false;
           continue;
         }
         Optional<Edge> edge = link.kind() == ConnectionKind.DATA
             ? dataEdge(link, from.get(), to.get())
             : eventEdge(link, from.get(), to.get());
         if (edge.isEmpty()) {
+          allResolved = false;
           continue;
         }
         Edge e = edge.get();
@@ -83,6 +94,7 @@ public final class ConnectionResolver {
               .help("the platform allows one lane between two stages; route both conditions through one predicate, "
                   + "or put a stage in between")
               .build());
+          allResolved = false;
           continue;
         }
         edges.add(e);
