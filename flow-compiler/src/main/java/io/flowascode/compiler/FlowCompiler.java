@@ -193,7 +193,8 @@ public final class FlowCompiler {
       Span flowSpan = flow.source().map().keySpan("/stages");
       new FlowRules(out, options.multipleOriginsAllowed()).check(graph, flowSpan, complete);
 
-      BoundConfig settings = binder.bind(header.settings(), pipelineTargets(), "the pipeline");
+      BoundConfig settings = ConfigBinder.forSettings(flow.source().map(), out)
+          .bind(header.settings(), pipelineTargets(), "the pipeline");
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
         parameters.put(p.name().value(), p.value());
