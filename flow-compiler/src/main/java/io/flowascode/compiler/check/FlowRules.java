@@ -42,7 +42,9 @@ public final class FlowRules {
       if (type != StageType.ORIGIN && in.isEmpty() && complete) {
         out.add(Diagnostic.of(Code.NO_INPUT, stage.decl().id().span(), "`" + stage.id() + "` receives nothing")
             .label(stage.definition().label() + " needs an input")
-            .help("connect a stage to it: `<stage> >> " + stage.id() + "`, or remove it")
+            .help(type == StageType.EXECUTOR
+                ? "executors usually act on events: under `events:` write `<stage> >> " + stage.id() + "`"
+                : "connect a stage to it: `<stage> >> " + stage.id() + "`, or remove it")
             .build());
       }
       long data = in.stream().filter(e -> e.kind() == ConnectionKind.DATA).count();
@@ -66,7 +68,7 @@ public final class FlowRules {
     if (origins.isEmpty() && complete) {
       out.add(Diagnostic.of(Code.NO_ORIGIN, flowSpan, "the flow has no origin")
           .label("no stage reads data from outside")
-          .help("add an origin stage, e.g. `label: Dev Raw Data Source`")
+          .help("add an origin, the stage records come from, e.g. `label: Directory`")
           .build());
     }
     if (origins.size() > 1 && !multipleOriginsAllowed) {

@@ -234,7 +234,8 @@ public final class ConfigBinder {
     }
     if (m.isMultiValueChooser()) {
       if (!value.isArray()) {
-        return wrong(at, "`" + shownName + "`", "a list of " + choices(m), value, null);
+        return wrong(at, "`" + shownName + "`", "a list of " + choices(m), value,
+            value.isValueNode() ? "write it as a list: [" + value.asText() + "]" : null);
       }
       ArrayNode result = JSON.arrayNode();
       for (int i = 0; i < value.size(); i++) {

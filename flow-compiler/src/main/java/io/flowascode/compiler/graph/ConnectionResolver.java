@@ -221,7 +221,7 @@ public final class ConnectionResolver {
       out.add(Diagnostic.of(Code.NO_SUCH_OUTPUT, port.span(),
               "`" + from.id() + "` has no output `" + port.value() + "`")
           .label("outputs are numbered 1 to " + outputs.size())
-          .help("write `" + from.id() + "[1]`" + labelsNote(from))
+          .help("write `" + from.id() + "[N]` with N from 1 to " + outputs.size() + labelsNote(from))
           .build());
       return Optional.empty();
     }

@@ -206,7 +206,8 @@ public final class FlowSchemaValidator {
       out.add(Diagnostic.of(Code.INVALID_FLOW_ID, map.valueSpan(pointer),
               "the flow id `" + value + "` has characters the platform does not allow")
           .label("only letters, digits, `_` and `-`")
-          .help("try `" + value.replaceAll("[^A-Za-z0-9_-]+", "-") + "`")
+          .help("try `" + java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFD)
+              .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9_-]+", "-") + "`")
           .build());
       return;
     }
