@@ -9,6 +9,7 @@ import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.DefinitionsException;
 import io.flowascode.compiler.catalog.DefinitionsFiles;
+import io.flowascode.diagnostic.Code;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ final class CompilerOptionsMixin {
       try {
         catalog = catalog.overlay(DefinitionsFiles.read(p));
       } catch (DefinitionsException e) {
-        throw new UserError("cannot read definitions " + p + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+        throw new UserError("error[" + Code.DEFINITIONS_UNREADABLE.id() + "]: cannot read definitions " + p + ": "
+            + e.getMessage(), FlowCli.INVALID_INPUT);
       }
     }
     return catalog;

@@ -182,16 +182,14 @@ public final class FlowCompiler {
       }
       List<ConnectionDecl> all = new ArrayList<>(flow.connections());
       all.addAll(flow.events());
-      List<Edge> edges = List.of();
-      if (stagesReadable) {
-        ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, out);
-        edges = connections.resolve(all);
-        complete = complete && connections.allResolved() && everyItemRead("connections", flow.connections())
-            && everyItemRead("events", flow.events());
-      }
+      ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, out);
+      List<Edge> edges = stagesReadable ? connections.resolve(all) : List.of();
+      // A connection item that could not be read names stages we cannot know.
+      complete = complete && everyItemRead("connections", flow.connections()) && everyItemRead("events", flow.events());
       FlowGraph graph = new FlowGraph(List.copyOf(byId.values()), edges);
       Span flowSpan = flow.source().map().keySpan("/stages");
-      new FlowRules(out, options.multipleOriginsAllowed()).check(graph, flowSpan, complete);
+      new FlowRules(out, options.multipleOriginsAllowed())
+          .check(graph, flowSpan, complete, connections.writtenInputs(), connections.writtenOutputs());
 
       BoundConfig settings = ConfigBinder.forSettings(flow.source().map(), out)
           .bind(header.settings(), pipelineTargets(), "the pipeline");
@@ -261,8 +259,10 @@ public final class FlowCompiler {
           ports.add(new OutputPort(name, LaneNamer.outputLane(instance, name), Optional.of(p.expression().value())));
         }
         ports.add(new OutputPort(OutputPort.DEFAULT, LaneNamer.outputLane(instance, OutputPort.DEFAULT), Optional.empty()));
-        boolean predicatesMistyped = flow.source().root().path("stages").path(decl.idValue()).has("predicates")
-            && decl.predicatesSpan().isEmpty();
+        // Predicates written with the wrong type were reported by the schema and left out.
+        JsonNode written = flow.source().root().path("stages").path(decl.idValue()).path("predicates");
+        boolean predicatesMistyped = !written.isMissingNode()
+            && (!written.isObject() || written.size() != decl.predicates().size());
         if (ports.size() == 1 && !predicatesMistyped) {
           Span at = decl.predicatesSpan().orElse(decl.ref().label().map(Located::span).orElse(decl.id().span()));
           out.add(Diagnostic.of(Code.SELECTOR_ONLY_DEFAULT, at,

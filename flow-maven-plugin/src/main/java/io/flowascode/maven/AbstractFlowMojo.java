@@ -8,6 +8,7 @@ import io.flowascode.compiler.batch.FlowSources;
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.DefinitionsException;
+import io.flowascode.diagnostic.Code;
 import io.flowascode.compiler.catalog.DefinitionsFiles;
 import java.io.File;
 import java.io.IOException;
@@ -62,7 +63,8 @@ abstract class AbstractFlowMojo extends AbstractMojo {
       try {
         catalog = catalog.overlay(DefinitionsFiles.read(definitions.toPath()));
       } catch (DefinitionsException e) {
-        throw new MojoFailureException("cannot read flow.definitions " + definitions + ": " + e.getMessage());
+        throw new MojoFailureException("error[" + Code.DEFINITIONS_UNREADABLE.id() + "]: cannot read flow.definitions "
+            + definitions + ": " + e.getMessage());
       }
     }
     return catalog;

@@ -166,15 +166,27 @@ public final class FlowReader {
     if (from.isEmpty()) {
       return Optional.empty();
     }
+    if (kind == ConnectionKind.EVENT) {
+      // An event lane has no ports; `predicate`/`output` here are unknown keys the schema reported.
+      return structuredTargets(item, pointer).map(targets -> new ConnectionDecl(kind,
+          List.of(List.of(new PortRef(from.get(), Optional.empty(), from.get().span())), targets), map.valueSpan(pointer)));
+    }
     Optional<Located<String>> port = text(item, pointer, "predicate");
     JsonNode output = item.path("output");
-    if (!output.isMissingNode() && !(output.isIntegralNumber() && output.asLong() >= 1)) {
-      return Optional.empty(); // the schema reported the output; guessing one would add errors
+    boolean badPredicate = item.has("predicate") && port.isEmpty();
+    boolean badOutput = !output.isMissingNode() && !(output.isIntegralNumber() && output.asLong() >= 1);
+    if (badPredicate || badOutput) {
+      return Optional.empty(); // the schema reported it; guessing a port would only add errors
     }
     if (port.isEmpty() && output.isIntegralNumber()) {
       port = Optional.of(new Located<>(output.asText(), map.valueSpan(pointer + "/output")));
     }
     PortRef fromRef = new PortRef(from.get(), port, from.get().span());
+    return structuredTargets(item, pointer)
+        .map(targets -> new ConnectionDecl(kind, List.of(List.of(fromRef), targets), map.valueSpan(pointer)));
+  }
+
+  private Optional<List<PortRef>> structuredTargets(JsonNode item, String pointer) {
     List<PortRef> targets = new ArrayList<>();
     JsonNode to = item.path("to");
     if (to.isTextual()) {
@@ -188,10 +200,7 @@ public final class FlowReader {
         }
       }
     }
-    if (targets.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ConnectionDecl(kind, List.of(List.of(fromRef), targets), map.valueSpan(pointer)));
+    return targets.isEmpty() ? Optional.empty() : Optional.of(targets);
   }
 
   private Optional<Located<String>> text(JsonNode node, String pointer, String field) {

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The platform's own pipeline rules (NOTES §0.1, §3.2), checked on the resolved graph so every
@@ -35,11 +36,20 @@ public final class FlowRules {
    *     whole (an origin exists, every input is fed) are then skipped to avoid follow-on errors
    */
   public void check(FlowGraph graph, Span flowSpan, boolean complete) {
+    check(graph, flowSpan, complete, Set.of(), Set.of());
+  }
+
+  /**
+   * @param writtenInputs stages a connection was written into, even one in error (reported there)
+   * @param writtenOutputs outputs (`stage|port`) a connection was written from, even one in error
+   */
+  public void check(FlowGraph graph, Span flowSpan, boolean complete, Set<String> writtenInputs,
+      Set<String> writtenOutputs) {
     origins(graph, flowSpan, complete);
     for (StageNode stage : graph.stages()) {
       List<Edge> in = graph.into(stage);
       StageType type = stage.definition().type();
-      if (type != StageType.ORIGIN && in.isEmpty() && complete) {
+      if (type != StageType.ORIGIN && in.isEmpty() && complete && !writtenInputs.contains(stage.id())) {
         out.add(Diagnostic.of(Code.NO_INPUT, stage.decl().id().span(), "`" + stage.id() + "` receives nothing")
             .label(stage.definition().label() + " needs an input")
             .help(type == StageType.EXECUTOR
@@ -58,7 +68,7 @@ public final class FlowRules {
             .help("a stage takes either data or events; add a second stage for one of them")
             .build());
       }
-      unconsumed(graph, stage, complete);
+      unconsumed(graph, stage, complete, writtenOutputs);
     }
     cycles(graph);
   }
@@ -83,13 +93,14 @@ public final class FlowRules {
     }
   }
 
-  private void unconsumed(FlowGraph graph, StageNode stage, boolean complete) {
+  private void unconsumed(FlowGraph graph, StageNode stage, boolean complete, Set<String> writtenOutputs) {
     if (!complete) {
       return;
     }
     List<Edge> outgoing = graph.outOf(stage);
     for (OutputPort port : stage.outputs()) {
-      boolean used = outgoing.stream().anyMatch(e -> e.port().map(p -> p.key().equals(port.key())).orElse(false));
+      boolean used = outgoing.stream().anyMatch(e -> e.port().map(p -> p.key().equals(port.key())).orElse(false))
+          || writtenOutputs.contains(stage.id() + "|" + port.key());
       if (used) {
         continue;
       }

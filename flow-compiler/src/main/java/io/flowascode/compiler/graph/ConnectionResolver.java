@@ -12,6 +12,7 @@ import io.flowascode.model.PortRef;
 import io.flowascode.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public final class ConnectionResolver {
   private final Map<String, StageNode> byId;
   private final Set<String> declaredIds;
   private final Diagnostics out;
-  private boolean allResolved = true;
+  private final Set<String> writtenInputs = new HashSet<>();
+  private final Set<String> writtenOutputs = new HashSet<>();
 
   /**
    * @param declaredIds every id under `stages:`, including stages that failed to resolve, so a
@@ -38,11 +40,21 @@ public final class ConnectionResolver {
   }
 
   /**
-   * False when some written connection did not become an edge: rules about the graph as a whole
-   * (every output read, every input fed) would then report what is only a follow-on of that error.
+   * The ids of stages some written connection goes into, whether or not it became an edge: a
+   * connection in error is reported once, not again as a stage that "receives nothing".
    */
-  public boolean allResolved() {
-    return allResolved;
+  public Set<String> writtenInputs() {
+    return Set.copyOf(writtenInputs);
+  }
+
+  /** The outputs (`stage|port`) some written connection reads, whether or not it became an edge. */
+  public Set<String> writtenOutputs() {
+    return Set.copyOf(writtenOutputs);
+  }
+
+  /** The key {@link #writtenOutputs()} uses for an output. */
+  public static String outputKey(String stageId, String port) {
+    return stageId + "|" + port;
   }
 
   public List<Edge> resolve(List<ConnectionDecl> connections) {
@@ -53,6 +65,8 @@ public final class ConnectionResolver {
       for (ConnectionDecl.Link link : decl.links()) {
         Optional<StageNode> from = stage(link.from().stage());
         Optional<StageNode> to = stage(link.to().stage());
+        writtenInputs.add(link.to().stage().value());
+        from.ifPresent(f -> markOutputWritten(f, link.from()));
         if (link.to().port().isPresent()) {
           out.add(Diagnostic.of(Code.INVALID_CONNECTION_SYNTAX, link.to().port().get().span(),
                   "an output is chosen on the receiving side of `>>`")
@@ -61,14 +75,12 @@ public final class ConnectionResolver {
               .build());
         }
         if (from.isEmpty() || to.isEmpty()) {
-          allResolved = false;
           continue;
         }
         Optional<Edge> edge = link.kind() == ConnectionKind.DATA
             ? dataEdge(link, from.get(), to.get())
             : eventEdge(link, from.get(), to.get());
         if (edge.isEmpty()) {
-          allResolved = false;
           continue;
         }
         Edge e = edge.get();
@@ -94,13 +106,28 @@ public final class ConnectionResolver {
               .help("the platform allows one lane between two stages; route both conditions through one predicate, "
                   + "or put a stage in between")
               .build());
-          allResolved = false;
           continue;
         }
         edges.add(e);
       }
     }
     return edges;
+  }
+
+  /**
+   * Marks the output a link reads as written, or the one its author most likely meant when the
+   * link is in error: the only output, the output nearest a misspelled name, or, when no output
+   * was chosen on a stage with several, all of them (E0517 asks which).
+   */
+  private void markOutputWritten(StageNode from, PortRef ref) {
+    List<String> keys = from.outputs().stream().map(OutputPort::key).toList();
+    if (ref.port().isEmpty() || keys.size() == 1) {
+      keys.forEach(k -> writtenOutputs.add(outputKey(from.id(), k)));
+      return;
+    }
+    String written = ref.port().get().value();
+    Optional<String> meant = keys.contains(written) ? Optional.of(written) : Suggestions.best(written, keys);
+    meant.ifPresent(k -> writtenOutputs.add(outputKey(from.id(), k)));
   }
 
   private Optional<StageNode> stage(Located<String> id) {

@@ -82,7 +82,7 @@ public final class FlowSchemaValidator {
     String pointer = pointer(e.getInstanceLocation());
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     // Config values, predicates and connection lines get better messages from later phases.
-    if (pointer.matches("/stages/[^/]+/(config|predicates)/.*") || pointer.matches("/flow/settings/.*")) {
+    if (pointer.matches("/stages/[^/]+/config/.*") || pointer.matches("/flow/settings/.*")) {
       return;
     }
     if (pointer.matches("/(connections|events)/\\d+") && ("pattern".equals(keyword) || "if".equals(keyword))) {
@@ -130,6 +130,9 @@ public final class FlowSchemaValidator {
         Diagnostic.Builder b = Diagnostic.of(Code.WRONG_TYPE, map.valueSpan(pointer),
                 where + " should be " + want + ", not " + describe(e.getInstanceNode()))
             .label("expected " + want);
+        if (pointer.matches("/stages/[^/]+/predicates/[^/]+")) {
+          b.help("write the condition as an expression in quotes, e.g. '${record:value(\"/amount\") > 1000}'");
+        }
         if (pointer.matches("/stages/[^/]+") && e.getInstanceNode() != null && e.getInstanceNode().isTextual()) {
           // `trash: Trash` — the stage written as just its label.
           b.help("write `" + unescape(pointer.substring("/stages/".length())) + ": {label: "
@@ -296,6 +299,9 @@ public final class FlowSchemaValidator {
         }
         if (parts.length == 2) {
           return "stage `" + unescape(parts[1]) + "`";
+        }
+        if (parts.length == 4 && parts[2].equals("predicates")) {
+          return "predicate `" + unescape(parts[3]) + "` of stage `" + unescape(parts[1]) + "`";
         }
         return "`" + unescape(parts[2]) + "` of stage `" + unescape(parts[1]) + "`";
       case "connections":
