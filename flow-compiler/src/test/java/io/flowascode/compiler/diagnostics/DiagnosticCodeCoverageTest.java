@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.testing.Expectation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +63,14 @@ class DiagnosticCodeCoverageTest {
     assertThat(NEVER_EXPECTED).doesNotContainAnyElementsOf(inFiles);
     assertThat(inFiles.stream().filter(DiagnosticCodeCoverageTest::coveredByTheReadersTest))
         .as("reading problems belong in flow-model's bad/yaml files").isEmpty();
+  }
+
+  @Test
+  void everyCodeHasARowInTheCodeTable() throws IOException {
+    String table = Files.readString(Path.of("..", "docs", "diagnostics.md"));
+
+    assertThat(Stream.of(Code.values()).filter(c -> !table.contains("\n| " + c.id() + " |")).map(Code::id))
+        .as("codes missing from docs/diagnostics.md").isEmpty();
   }
 
   private static Set<Code> codesInBadFiles() {
