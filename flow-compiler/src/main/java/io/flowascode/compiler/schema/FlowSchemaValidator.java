@@ -127,6 +127,14 @@ public final class FlowSchemaValidator {
       case "type" -> {
         JsonNode expected = e.getSchemaNode();
         String want = expected == null ? "another type" : typeWords(expected);
+        // Where the schema allows text or a mapping (if/else), name both forms, not only the branch taken.
+        if (pointer.matches("/(connections|events)/\\d+")) {
+          want = "a connection like `a >> b`, or a mapping with `from` and `to`";
+        } else if (pointer.matches("/(connections|events)/\\d+/to")) {
+          want = "a stage id or a list of stage ids";
+        } else if (pointer.matches("/flow/(error_records|start_event|stop_event)")) {
+          want = "a stage label, or a mapping with `label` and `config`";
+        }
         Diagnostic.Builder b = Diagnostic.of(Code.WRONG_TYPE, map.valueSpan(pointer),
                 where + " should be " + want + ", not " + describe(e.getInstanceNode()))
             .label("expected " + want);
@@ -341,7 +349,8 @@ public final class FlowSchemaValidator {
     if (type.isArray()) {
       List<String> words = new ArrayList<>();
       type.forEach(t -> words.add(typeWord(t.asText())));
-      return String.join(" or ", words);
+      return words.size() <= 2 ? String.join(" or ", words)
+          : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
     return typeWord(type.asText());
   }
