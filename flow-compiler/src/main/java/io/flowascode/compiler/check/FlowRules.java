@@ -1,6 +1,7 @@
 package io.flowascode.compiler.check;
 
 import io.flowascode.compiler.catalog.StageType;
+import io.flowascode.compiler.graph.ConnectionResolver;
 import io.flowascode.compiler.graph.Edge;
 import io.flowascode.compiler.graph.FlowGraph;
 import io.flowascode.compiler.graph.OutputPort;
@@ -100,7 +101,7 @@ public final class FlowRules {
     List<Edge> outgoing = graph.outOf(stage);
     for (OutputPort port : stage.outputs()) {
       boolean used = outgoing.stream().anyMatch(e -> e.port().map(p -> p.key().equals(port.key())).orElse(false))
-          || writtenOutputs.contains(stage.id() + "|" + port.key());
+          || writtenOutputs.contains(ConnectionResolver.outputKey(stage.id(), port.key()));
       if (used) {
         continue;
       }

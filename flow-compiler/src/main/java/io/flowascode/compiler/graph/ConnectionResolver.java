@@ -40,8 +40,9 @@ public final class ConnectionResolver {
   }
 
   /**
-   * The ids of stages some written connection goes into, whether or not it became an edge: a
-   * connection in error is reported once, not again as a stage that "receives nothing".
+   * The ids of stages some written connection goes into, whether or not it became an edge (for an
+   * undeclared id, the declared stage nearest it): a connection in error is reported once, not
+   * again as a stage that "receives nothing".
    */
   public Set<String> writtenInputs() {
     return Set.copyOf(writtenInputs);
@@ -65,8 +66,10 @@ public final class ConnectionResolver {
       for (ConnectionDecl.Link link : decl.links()) {
         Optional<StageNode> from = stage(link.from().stage());
         Optional<StageNode> to = stage(link.to().stage());
-        writtenInputs.add(link.to().stage().value());
-        from.ifPresent(f -> markOutputWritten(f, link.from()));
+        meant(link.to().stage()).ifPresent(writtenInputs::add);
+        if (link.kind() == ConnectionKind.DATA) {
+          meant(link.from().stage()).map(byId::get).ifPresent(f -> markOutputWritten(f, link.from()));
+        }
         if (link.to().port().isPresent()) {
           out.add(Diagnostic.of(Code.INVALID_CONNECTION_SYNTAX, link.to().port().get().span(),
                   "an output is chosen on the receiving side of `>>`")
@@ -112,6 +115,14 @@ public final class ConnectionResolver {
       }
     }
     return edges;
+  }
+
+  /** The stage id a connection names, or for an undeclared one the declared id nearest to it. */
+  private Optional<String> meant(Located<String> id) {
+    if (declaredIds.contains(id.value())) {
+      return Optional.of(id.value());
+    }
+    return Suggestions.best(id.value(), declaredIds);
   }
 
   /**
