@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Failing inputs are written to {@code target/fuzz-failures/} to reproduce them.
  */
 class FlowFuzzTest {
-  static final int CASES_PER_FILE = 25;
+  static final int CASES_PER_FILE = 20;
   static final long SEED = 20_240_601L;
 
   @Test

@@ -17,13 +17,18 @@ import java.util.stream.Stream;
 record FuzzCase(String name, String text) {
   static final Path SAMPLES = Path.of("..", "samples");
 
-  /** {@code perFile} cases for every sample and bad flow file, the same ones on every run. */
+  /**
+   * {@code perFile} cases for every bad flow file and four times as many for every sample, the same
+   * ones on every run. Samples weigh more because their mutants often still compile, which is what
+   * exercises the pipeline checks.
+   */
   static List<FuzzCase> all(int perFile, long seed) {
     List<FuzzCase> cases = new ArrayList<>();
     List<Path> originals = originals();
     for (int f = 0; f < originals.size(); f++) {
       String text = read(originals.get(f));
-      for (int n = 0; n < perFile; n++) {
+      int count = originals.get(f).startsWith(SAMPLES) ? 4 * perFile : perFile;
+      for (int n = 0; n < count; n++) {
         long caseSeed = seed * 1_000_003L + f * 10_007L + n;
         Random random = new Random(caseSeed);
         String mutated = text;
