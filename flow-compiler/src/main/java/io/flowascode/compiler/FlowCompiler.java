@@ -43,6 +43,7 @@ import io.flowascode.yaml.SourceTree;
 import io.flowascode.yaml.YamlTreeReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,6 +141,7 @@ public final class FlowCompiler {
     private final Diagnostics out;
     private final StageResolver resolver = new StageResolver(catalog);
     private final ConfigBinder binder;
+    private final Map<StageDefinition, List<ConfigTarget>> targetsByDefinition = new IdentityHashMap<>();
 
     Run(FlowFile flow, Diagnostics out) {
       this.flow = flow;
@@ -216,6 +218,11 @@ public final class FlowCompiler {
     }
 
     private List<ConfigTarget> targets(StageDefinition def) {
+      // One list per definition, so the binder indexes each definition's targets once per file.
+      return targetsByDefinition.computeIfAbsent(def, this::collectTargets);
+    }
+
+    private List<ConfigTarget> collectTargets(StageDefinition def) {
       List<ConfigTarget> targets = new ArrayList<>();
       for (ConfigDefinition c : def.configs()) {
         targets.add(new ConfigTarget(Optional.empty(), c));

@@ -25,7 +25,11 @@ final class ParameterUse {
       return;
     }
     if (node.isTextual()) {
-      Matcher m = EXPRESSION.matcher(node.asText());
+      String text = node.asText();
+      if (!text.contains("${")) {
+        return; // most values hold no expression; skip the matchers
+      }
+      Matcher m = EXPRESSION.matcher(text);
       while (m.find()) {
         String body = STRING_LITERAL.matcher(m.group(1)).replaceAll(" ");
         Matcher n = NAME.matcher(body);

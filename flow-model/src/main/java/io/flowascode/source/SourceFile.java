@@ -66,6 +66,27 @@ public final class SourceFile {
     return new Position(lineIndex + 1, column, clamped);
   }
 
+  /**
+   * The position of a 1-based line and code-point column: {@code positionOf(offsetOf(line,
+   * column))}, without searching for the line when the column lies on it (a YAML node's marks
+   * carry both, and a 10,000-stage flow has hundreds of thousands of them).
+   */
+  public Position positionAt(int line, int column) {
+    if (line >= 1 && line <= lineStarts.length && column >= 1) {
+      int start = lineStarts[line - 1];
+      int next = line < lineStarts.length ? lineStarts[line] : text.length() + 1;
+      try {
+        int offset = text.offsetByCodePoints(start, column - 1);
+        if (offset < next) {
+          return new Position(line, column, offset);
+        }
+      } catch (IndexOutOfBoundsException e) {
+        // Past the end of the text: the general path clamps it.
+      }
+    }
+    return positionOf(offsetOf(line, column));
+  }
+
   /** The char offset of a 1-based line and code-point column. */
   public int offsetOf(int line, int column) {
     if (line < 1) {

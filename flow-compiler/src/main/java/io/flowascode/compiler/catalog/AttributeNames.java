@@ -1,6 +1,8 @@
 package io.flowascode.compiler.catalog;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +15,16 @@ public final class AttributeNames {
   private static final Pattern CAMEL_1 = Pattern.compile("([A-Z]+)([A-Z][a-z])");
   private static final Pattern CAMEL_2 = Pattern.compile("([a-z\\d])([A-Z])");
 
+  /**
+   * Names already derived, by label (or by field name for configs without one). Every compile
+   * asks for the names of every config of every definition it binds, the derivation runs five
+   * regular expressions, and the catalog's labels are a few thousand: remember them, up to a
+   * bound that only a runaway caller would reach.
+   */
+  private static final int MEMO_LIMIT = 100_000;
+  private static final Map<String, String> BY_LABEL = new ConcurrentHashMap<>();
+  private static final Map<String, String> BY_FIELD_NAME = new ConcurrentHashMap<>();
+
   private AttributeNames() {}
 
   public static String of(ConfigDefinition config) {
@@ -21,6 +33,21 @@ public final class AttributeNames {
 
   /** The SDK rule: lower-case, runs of spaces/dashes to `_`, `&` to `and`, `/sec`, `(x)` to `in_x`. */
   public static String fromLabel(String label, String fieldName) {
+    boolean byLabel = label != null && !label.isBlank();
+    Map<String, String> memo = byLabel ? BY_LABEL : BY_FIELD_NAME;
+    String key = byLabel ? label : fieldName;
+    String known = memo.get(key);
+    if (known != null) {
+      return known;
+    }
+    String derived = derive(label, fieldName);
+    if (memo.size() < MEMO_LIMIT) {
+      memo.put(key, derived);
+    }
+    return derived;
+  }
+
+  private static String derive(String label, String fieldName) {
     if (label == null || label.isBlank()) {
       return underscore(lastSegment(fieldName));
     }

@@ -15,6 +15,7 @@ import io.flowascode.source.Span;
 import io.flowascode.yaml.SourceMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,38 @@ public final class ConfigBinder {
   private final SourceMap map;
   private final Diagnostics out;
   private final boolean settings;
+
+  // Stages of one definition share its target list (and bean models are catalog objects): index
+  // each once per file rather than once per stage, where deriving the readable names of a
+  // hundred configs dominated the cost of binding.
+  private final Map<List<ConfigTarget>, TargetIndex> targetIndexes = new IdentityHashMap<>();
+  private final Map<ConfigModel, BeanIndex> beanIndexes = new IdentityHashMap<>();
+
+  /** The targets of one definition by readable attribute name (several may share one) and raw name. */
+  private record TargetIndex(Map<String, List<ConfigTarget>> byAttribute, Map<String, ConfigTarget> byRaw) {
+    static TargetIndex of(List<ConfigTarget> targets) {
+      Map<String, List<ConfigTarget>> byAttribute = new LinkedHashMap<>();
+      Map<String, ConfigTarget> byRaw = new LinkedHashMap<>();
+      for (ConfigTarget t : targets) {
+        byAttribute.computeIfAbsent(t.definition().attributeName(), k -> new ArrayList<>()).add(t);
+        byRaw.putIfAbsent(t.definition().name(), t);
+      }
+      return new TargetIndex(byAttribute, byRaw);
+    }
+  }
+
+  /** The fields of a list-of-beans model by readable attribute name and raw name, first wins. */
+  private record BeanIndex(Map<String, ConfigDefinition> byAttr, Map<String, ConfigDefinition> byRaw) {
+    static BeanIndex of(ConfigModel m) {
+      Map<String, ConfigDefinition> byAttr = new LinkedHashMap<>();
+      Map<String, ConfigDefinition> byRaw = new LinkedHashMap<>();
+      for (ConfigDefinition sub : m.beanConfigs()) {
+        byAttr.putIfAbsent(sub.attributeName(), sub);
+        byRaw.putIfAbsent(sub.name(), sub);
+      }
+      return new BeanIndex(byAttr, byRaw);
+    }
+  }
 
   public ConfigBinder(SourceMap map, Diagnostics out) {
     this(map, out, false);
@@ -61,12 +94,9 @@ public final class ConfigBinder {
    *     a value equal to a guessed default is then not reported as redundant
    */
   public BoundConfig bind(List<ConfigEntry> entries, List<ConfigTarget> targets, String owner, boolean defaultsKnown) {
-    Map<String, List<ConfigTarget>> byAttribute = new LinkedHashMap<>();
-    Map<String, ConfigTarget> byRaw = new LinkedHashMap<>();
-    for (ConfigTarget t : targets) {
-      byAttribute.computeIfAbsent(t.definition().attributeName(), k -> new ArrayList<>()).add(t);
-      byRaw.putIfAbsent(t.definition().name(), t);
-    }
+    TargetIndex index = targetIndexes.computeIfAbsent(targets, TargetIndex::of);
+    Map<String, List<ConfigTarget>> byAttribute = index.byAttribute();
+    Map<String, ConfigTarget> byRaw = index.byRaw();
     Map<String, JsonNode> values = new LinkedHashMap<>();
     Map<String, ConfigEntry> setBy = new HashMap<>();
     for (ConfigEntry entry : entries) {
@@ -283,12 +313,9 @@ public final class ConfigBinder {
     if (!item.isObject()) {
       return wrong(at, "an entry of `" + shownName + "`", "a mapping of the entry's fields", item, null);
     }
-    Map<String, ConfigDefinition> byAttr = new LinkedHashMap<>();
-    Map<String, ConfigDefinition> byRaw = new LinkedHashMap<>();
-    for (ConfigDefinition sub : m.beanConfigs()) {
-      byAttr.putIfAbsent(sub.attributeName(), sub);
-      byRaw.putIfAbsent(sub.name(), sub);
-    }
+    BeanIndex index = beanIndexes.computeIfAbsent(m, BeanIndex::of);
+    Map<String, ConfigDefinition> byAttr = index.byAttr();
+    Map<String, ConfigDefinition> byRaw = index.byRaw();
     Map<String, JsonNode> given = new LinkedHashMap<>();
     boolean ok = true;
     for (var it = item.fields(); it.hasNext(); ) {

@@ -3,6 +3,8 @@ package io.flowascode.compiler.emit;
 import io.flowascode.compiler.graph.Edge;
 import io.flowascode.compiler.graph.FlowGraph;
 import io.flowascode.compiler.graph.StageNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,63 @@ public final class Layout {
   private int columns;
 
   public Layout(FlowGraph graph) {
+    List<StageNode> stages = graph.stages();
+    Map<String, Integer> column = longestPathDepths(graph);
+    Map<Integer, Integer> rows = new HashMap<>();
+    for (StageNode s : stages) {
+      int c = column.get(s.id());
+      int r = rows.merge(c, 1, Integer::sum) - 1;
+      positions.put(s.id(), new Position(X0 + c * DX, Y0 + r * DY));
+      columns = Math.max(columns, c + 1);
+    }
+  }
+
+  /**
+   * Each stage's column: the number of edges on the longest path that reaches it. In topological
+   * order this takes one look at each edge; written connections can come in any order, and a
+   * relaxation pass per stage made a 10,000-stage flow written bottom-up take minutes.
+   */
+  private static Map<String, Integer> longestPathDepths(FlowGraph graph) {
+    List<StageNode> stages = graph.stages();
     Map<String, Integer> column = new HashMap<>();
-    // Longest-path depth by relaxation in topological order; cycles were reported already, so
-    // bound the passes by the stage count to stay finite on a cyclic graph.
+    Map<String, Integer> waitingFor = new HashMap<>();
+    for (StageNode s : stages) {
+      column.put(s.id(), 0);
+      waitingFor.put(s.id(), graph.into(s).size());
+    }
+    Deque<StageNode> ready = new ArrayDeque<>();
+    for (StageNode s : stages) {
+      if (waitingFor.get(s.id()) == 0) {
+        ready.add(s);
+      }
+    }
+    int placed = 0;
+    while (!ready.isEmpty()) {
+      StageNode s = ready.poll();
+      placed++;
+      int next = column.get(s.id()) + 1;
+      for (Edge e : graph.outOf(s)) {
+        String to = e.to().id();
+        if (column.get(to) < next) {
+          column.put(to, next);
+        }
+        if (waitingFor.merge(to, -1, Integer::sum) == 0) {
+          ready.add(e.to());
+        }
+      }
+    }
+    if (placed == stages.size()) {
+      return column;
+    }
+    return relaxedDepths(graph);
+  }
+
+  /**
+   * Longest-path depth by relaxation, for a cyclic graph (the cycle was reported already): bound
+   * the passes by the stage count to stay finite.
+   */
+  private static Map<String, Integer> relaxedDepths(FlowGraph graph) {
+    Map<String, Integer> column = new HashMap<>();
     List<StageNode> stages = graph.stages();
     for (StageNode s : stages) {
       column.put(s.id(), 0);
@@ -42,13 +98,7 @@ public final class Layout {
         }
       }
     }
-    Map<Integer, Integer> rows = new HashMap<>();
-    for (StageNode s : stages) {
-      int c = column.get(s.id());
-      int r = rows.merge(c, 1, Integer::sum) - 1;
-      positions.put(s.id(), new Position(X0 + c * DX, Y0 + r * DY));
-      columns = Math.max(columns, c + 1);
-    }
+    return column;
   }
 
   public Position of(StageNode stage) {

@@ -8,6 +8,7 @@ import io.flowascode.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,15 +66,20 @@ public final class InstanceNamer {
       taken.add(name);
       names[i] = name;
     }
+    // Names are only ever taken, never freed, so the first free number of a base never goes
+    // down: searching on from the last one given keeps 10,000 stages of one label linear.
+    Map<String, Integer> nextNumber = new HashMap<>();
+    Map<String, String> bases = new HashMap<>();
     for (int i = 0; i < requests.size(); i++) {
       if (names[i] != null) {
         continue;
       }
-      String base = base(requests.get(i).label());
-      for (int n = 1; ; n++) {
+      String base = bases.computeIfAbsent(requests.get(i).label(), InstanceNamer::base);
+      for (int n = nextNumber.getOrDefault(base, 1); ; n++) {
         String candidate = base + "_" + (n < 10 ? "0" + n : String.valueOf(n));
         if (taken.add(candidate)) {
           names[i] = candidate;
+          nextNumber.put(base, n + 1);
           break;
         }
       }
@@ -83,16 +89,45 @@ public final class InstanceNamer {
 
   /** UI labels as the UI makes them: `<label> <n>`, n = 1 + earlier labels containing this label. */
   public static List<String> uiLabels(List<String> definitionLabels) {
-    List<String> result = new ArrayList<>();
+    List<String> result = new ArrayList<>(definitionLabels.size());
+    // The earlier UI labels grouped by their definition label: when that label contains this
+    // one, all of them do; otherwise only a match reaching into the ` <n>` suffix is possible,
+    // which needs this label to end in a space and digits. Counting per group keeps the work
+    // proportional to stages times distinct labels instead of stages squared.
+    Map<String, List<String>> earlierByLabel = new LinkedHashMap<>();
     for (String label : definitionLabels) {
       int n = 1;
-      for (String earlier : result) {
-        if (earlier.contains(label)) {
-          n++;
+      boolean mayReachSuffix = mayReachNumberSuffix(label);
+      for (Map.Entry<String, List<String>> group : earlierByLabel.entrySet()) {
+        if (group.getKey().contains(label)) {
+          n += group.getValue().size();
+        } else if (mayReachSuffix) {
+          for (String earlier : group.getValue()) {
+            if (earlier.contains(label)) {
+              n++;
+            }
+          }
         }
       }
-      result.add(label + " " + n);
+      String uiLabel = label + " " + n;
+      result.add(uiLabel);
+      earlierByLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(uiLabel);
     }
     return result;
+  }
+
+  /**
+   * Whether {@code label} can occur in `<other> <n>` other than inside `<other>`: only by covering
+   * the space before the number, so its last space is followed by nothing but digits, or by
+   * lying inside the number, so it is all digits.
+   */
+  private static boolean mayReachNumberSuffix(String label) {
+    int space = label.lastIndexOf(' ');
+    for (int i = space + 1; i < label.length(); i++) {
+      if (!Character.isDigit(label.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
