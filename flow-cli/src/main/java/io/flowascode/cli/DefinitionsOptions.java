@@ -3,6 +3,7 @@ package io.flowascode.cli;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.CatalogSources;
 import io.flowascode.compiler.catalog.DefinitionsException;
+import io.flowascode.diagnostic.Code;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ final class DefinitionsOptions {
     try {
       return CatalogSources.resolve(lock, definitions);
     } catch (DefinitionsException e) {
-      throw new UserError("cannot read definitions " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("error[" + Code.DEFINITIONS_UNREADABLE.id() + "]: cannot read definitions " + e.getMessage(), FlowCli.INVALID_INPUT);
     }
   }
 }

@@ -60,7 +60,7 @@ class SchemaCommandTest {
     assertThat(run("schema", "--definitions", dir.resolve("missing.json").toString(), "-o", file.toString()))
         .isEqualTo(FlowCli.INVALID_INPUT);
 
-    assertThat(err.toString()).startsWith("flow: cannot read definitions ").contains("does not exist");
+    assertThat(err.toString()).startsWith("flow: error[E0311]: cannot read definitions ").contains("does not exist");
     assertThat(file).doesNotExist();
   }
 }

@@ -162,7 +162,10 @@ public final class FlowCompiler {
           definitions.add(def.get());
         }
       }
-      boolean complete = resolvedDecls.size() == flow.stages().size();
+      // Without a readable `stages:` mapping (reported by the schema) every connection and graph
+      // rule would only repeat that one error.
+      boolean stagesReadable = flow.source().root().path("stages").isObject();
+      boolean complete = stagesReadable && resolvedDecls.size() == flow.stages().size();
       List<InstanceNamer.Request> requests = new ArrayList<>();
       for (int i = 0; i < resolvedDecls.size(); i++) {
         requests.add(new InstanceNamer.Request(definitions.get(i).label(), resolvedDecls.get(i).instanceName()));
@@ -181,12 +184,17 @@ public final class FlowCompiler {
       }
       List<ConnectionDecl> all = new ArrayList<>(flow.connections());
       all.addAll(flow.events());
-      List<Edge> edges = new ConnectionResolver(byId, declaredIds, out).resolve(all);
+      ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, out);
+      List<Edge> edges = stagesReadable ? connections.resolve(all) : List.of();
+      // A connection item that could not be read names stages we cannot know.
+      complete = complete && everyItemRead("connections", flow.connections()) && everyItemRead("events", flow.events());
       FlowGraph graph = new FlowGraph(List.copyOf(byId.values()), edges);
       Span flowSpan = flow.source().map().keySpan("/stages");
-      new FlowRules(out, options.multipleOriginsAllowed()).check(graph, flowSpan, complete);
+      new FlowRules(out, options.multipleOriginsAllowed())
+          .check(graph, flowSpan, complete, connections.writtenInputs(), connections.writtenOutputs());
 
-      BoundConfig settings = binder.bind(ownSettings(header.settings()), pipelineTargets(), "the pipeline");
+      BoundConfig settings = ConfigBinder.forSettings(flow.source().map(), out)
+          .bind(ownSettings(header.settings()), pipelineTargets(), "the pipeline");
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
         parameters.put(p.name().value(), p.value());
@@ -201,6 +209,12 @@ public final class FlowCompiler {
       String title = header.title().map(Located::value).orElse(id);
       return new CompiledFlow(id, header.id().span(), title, header.description().map(Located::value).orElse(""),
           header.labels().stream().map(Located::value).toList(), parameters, settings, graph, error, start, stop);
+    }
+
+    /** Whether each item of a connections section was read; the others were reported as written wrong. */
+    private boolean everyItemRead(String section, List<ConnectionDecl> read) {
+      JsonNode node = flow.source().root().path(section);
+      return node.isMissingNode() || node.isArray() && node.size() == read.size();
     }
 
     private List<ConfigTarget> targets(StageDefinition def) {
@@ -287,7 +301,11 @@ public final class FlowCompiler {
           ports.add(new OutputPort(name, LaneNamer.outputLane(instance, name), Optional.of(p.expression().value())));
         }
         ports.add(new OutputPort(OutputPort.DEFAULT, LaneNamer.outputLane(instance, OutputPort.DEFAULT), Optional.empty()));
-        if (ports.size() == 1) {
+        // Predicates written with the wrong type were reported by the schema and left out.
+        JsonNode written = flow.source().root().path("stages").path(decl.idValue()).path("predicates");
+        boolean predicatesMistyped = !written.isMissingNode()
+            && (!written.isObject() || written.size() != decl.predicates().size());
+        if (ports.size() == 1 && !predicatesMistyped) {
           Span at = decl.predicatesSpan().orElse(decl.ref().label().map(Located::span).orElse(decl.id().span()));
           out.add(Diagnostic.of(Code.SELECTOR_ONLY_DEFAULT, at,
                   "`" + decl.idValue() + "` has no predicates, so every record goes to its default output")
@@ -350,7 +368,8 @@ public final class FlowCompiler {
       used.addAll(ParameterUse.namesIn(root.path("flow").path("start_event")));
       used.addAll(ParameterUse.namesIn(root.path("flow").path("stop_event")));
       for (ParameterDecl p : header.parameters()) {
-        if (!used.contains(p.name().value())) {
+        // A name that is not a valid name (reported by the schema) cannot be used in an expression.
+        if (!used.contains(p.name().value()) && p.name().value().matches("[A-Za-z_][A-Za-z0-9_]*")) {
           out.add(Diagnostic.of(Code.UNUSED_PARAMETER, p.name().span(), "the parameter `" + p.name().value() + "` is never used")
               .label("unused")
               .help("use it as ${" + p.name().value() + "} in a configuration or predicate, or remove it")

@@ -8,6 +8,7 @@ import io.flowascode.compiler.batch.FlowSources;
 import io.flowascode.compiler.catalog.CatalogSources;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.DefinitionsException;
+import io.flowascode.diagnostic.Code;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ abstract class AbstractFlowMojo extends AbstractMojo {
     try {
       return CatalogSources.resolve(lockFile.toPath(), definitions == null ? List.of() : List.of(definitions.toPath()));
     } catch (DefinitionsException e) {
-      throw new MojoFailureException("cannot read the stage definitions (flow.lockFile / flow.definitions): " + e.getMessage());
+      throw new MojoFailureException("error[" + Code.DEFINITIONS_UNREADABLE.id() + "]: cannot read the stage definitions (flow.lockFile / flow.definitions): " + e.getMessage());
     }
   }
 

@@ -7,6 +7,11 @@ import java.util.Optional;
  * meaning once released; a retired code is kept and marked so.
  */
 public enum Code {
+  // Retired before the first release, as nothing could emit them: E0519 (a selector without
+  // predicates is W0702, the compiler always writes the `default` predicate), E0521 (event lanes
+  // are emitted only when connected), W0603 (undefined parameters were never checked), W0799
+  // (renderers print how many diagnostics they left out as a plain line). Do not reuse these ids.
+
   // E01xx: reading the file
   FILE_UNREADABLE("E0100", Severity.ERROR, "the file cannot be read"),
   YAML_SYNTAX("E0101", Severity.ERROR, "the file is not valid YAML"),
@@ -75,14 +80,11 @@ public enum Code {
   DUPLICATE_CONNECTION("W0516", Severity.WARNING, "the same connection is written twice"),
   OUTPUT_NOT_CHOSEN("E0517", Severity.ERROR, "a stage with several outputs connected without choosing one"),
   SELF_CONNECTION("E0518", Severity.ERROR, "a stage connected to itself"),
-  EMPTY_PREDICATES("E0519", Severity.ERROR, "a Stream Selector needs at least one predicate besides default", "SELECTOR_00"),
   DEFAULT_PREDICATE_NAMED("E0520", Severity.ERROR, "`default` is the implicit last output and cannot be redefined", "SELECTOR_07"),
-  UNCONSUMED_EVENT("E0521", Severity.ERROR, "an event lane that no stage reads", "VALIDATION_0104"),
 
   // E06xx: the flow header
   UNKNOWN_SETTING("E0601", Severity.ERROR, "the pipeline has no setting of this name"),
   SETTING_WRONG_VALUE("E0602", Severity.ERROR, "a pipeline setting with a wrong value"),
-  UNDEFINED_PARAMETER("W0603", Severity.WARNING, "an expression uses a parameter that is not defined"),
   UNUSED_PARAMETER("W0604", Severity.WARNING, "a parameter that nothing uses"),
   INVALID_FLOW_ID("E0605", Severity.ERROR, "a flow id with characters the platform rejects"),
   EMPTY_TITLE("E0606", Severity.ERROR, "the flow title is empty", "VALIDATION_0093"),
@@ -91,7 +93,6 @@ public enum Code {
   // W07xx: legal but probably wrong
   DEV_STAGE("W0701", Severity.WARNING, "a development stage in a flow"),
   SELECTOR_ONLY_DEFAULT("W0702", Severity.WARNING, "a Stream Selector with only a default output"),
-  TOO_MANY_DIAGNOSTICS("W0799", Severity.WARNING, "more diagnostics than are shown"),
 
   // E09xx: the tool itself
   INTERNAL_ERROR("E0900", Severity.ERROR, "the compiler failed on this input; please report it");

@@ -73,7 +73,21 @@ final class ConnectionParser {
         error(pos, pos + len, "`" + text.substring(pos, pos + len) + "` is not a connection operator", "use `>>`");
         return Optional.empty();
       }
-      error(pos, pos + 1, "unexpected `" + text.charAt(pos) + "` in a connection", "connections read `from >> to`");
+      char c = text.charAt(pos);
+      if (isIdChar(c)) {
+        int end = pos;
+        while (end < text.length() && isIdChar(text.charAt(end))) {
+          end++;
+        }
+        String before = describe(group.get());
+        String after = text.substring(pos, end);
+        error(pos, end, "`>>` is missing between `" + before + "` and `" + after + "`",
+            "write `" + before + " >> " + after + "`");
+        return Optional.empty();
+      }
+      error(pos, pos + 1, "unexpected `" + c + "` in a connection", c == ','
+          ? "several stages on one side are written in brackets, `a >> [b, c]`; write separate connections as separate items"
+          : "connections read `from >> to`");
       return Optional.empty();
     }
     if (groups.size() < 2) {
@@ -150,6 +164,11 @@ final class ConnectionParser {
       pos++;
     }
     return Optional.of(new PortRef(stage, port, span(start, pos)));
+  }
+
+  private static String describe(List<PortRef> group) {
+    List<String> names = group.stream().map(PortRef::toString).toList();
+    return names.size() == 1 ? names.get(0) : "[" + String.join(", ", names) + "]";
   }
 
   static boolean isIdChar(char c) {

@@ -81,7 +81,7 @@ public final class FlowReader {
   }
 
   private Optional<SpecialStageDecl> special(JsonNode node, String pointer) {
-    if (node.isTextual()) {
+    if (node.isTextual() && !node.asText().isEmpty()) { // an empty label is the schema's to report
       Located<String> label = new Located<>(node.asText(), map.valueSpan(pointer));
       return Optional.of(new SpecialStageDecl(new StageRef(
           Optional.of(label), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -166,12 +166,27 @@ public final class FlowReader {
     if (from.isEmpty()) {
       return Optional.empty();
     }
+    if (kind == ConnectionKind.EVENT) {
+      // An event lane has no ports; `predicate`/`output` here are unknown keys the schema reported.
+      return structuredTargets(item, pointer).map(targets -> new ConnectionDecl(kind,
+          List.of(List.of(new PortRef(from.get(), Optional.empty(), from.get().span())), targets), map.valueSpan(pointer)));
+    }
     Optional<Located<String>> port = text(item, pointer, "predicate");
     JsonNode output = item.path("output");
-    if (port.isEmpty() && (output.isIntegralNumber() || output.isTextual())) {
+    boolean badPredicate = item.has("predicate") && port.isEmpty();
+    boolean badOutput = !output.isMissingNode() && !(output.isIntegralNumber() && output.asLong() >= 1);
+    if (badPredicate || badOutput) {
+      return Optional.empty(); // the schema reported it; guessing a port would only add errors
+    }
+    if (port.isEmpty() && output.isIntegralNumber()) {
       port = Optional.of(new Located<>(output.asText(), map.valueSpan(pointer + "/output")));
     }
     PortRef fromRef = new PortRef(from.get(), port, from.get().span());
+    return structuredTargets(item, pointer)
+        .map(targets -> new ConnectionDecl(kind, List.of(List.of(fromRef), targets), map.valueSpan(pointer)));
+  }
+
+  private Optional<List<PortRef>> structuredTargets(JsonNode item, String pointer) {
     List<PortRef> targets = new ArrayList<>();
     JsonNode to = item.path("to");
     if (to.isTextual()) {
@@ -185,10 +200,7 @@ public final class FlowReader {
         }
       }
     }
-    if (targets.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ConnectionDecl(kind, List.of(List.of(fromRef), targets), map.valueSpan(pointer)));
+    return targets.isEmpty() ? Optional.empty() : Optional.of(targets);
   }
 
   private Optional<Located<String>> text(JsonNode node, String pointer, String field) {

@@ -135,6 +135,16 @@ public final class YamlTreeReader {
     } catch (YamlEngineException e) {
       reportEngine(file, e, out);
       return Optional.empty();
+    } catch (NumberFormatException e) {
+      // SnakeYAML Engine fails this way (not with a marked error) when the file ends right after
+      // the letter of an x, u or U hex escape in a double-quoted value.
+      int at = file.text().lastIndexOf('\\');
+      Span where = at < 0 ? Span.ofFile(file.name()) : file.span(at, file.text().length());
+      out.add(Diagnostic.of(Code.YAML_SYNTAX, where, "invalid YAML: the file ends inside an escape sequence")
+          .label("incomplete escape")
+          .help("finish the escape, e.g. `\\u00e9`, and close the quote")
+          .build());
+      return Optional.empty();
     }
   }
 
@@ -381,7 +391,14 @@ public final class YamlTreeReader {
           return JSON.textNode(v);
         }
         try {
-          return JSON.numberNode(new java.math.BigDecimal(v.startsWith("+") ? v.substring(1) : v).doubleValue());
+          double d = new java.math.BigDecimal(v.startsWith("+") ? v.substring(1) : v).doubleValue();
+          if (Double.isInfinite(d)) {
+            // 1e400 overflows a double; an infinite value is neither JSON nor a valid config.
+            out.report(Code.INVALID_VALUE, where, "`" + v + "` is too large for a number", "too large",
+                "quote it if you meant text: \"" + v + "\"");
+            return JSON.textNode(v);
+          }
+          return JSON.numberNode(d);
         } catch (NumberFormatException e) {
           return JSON.textNode(v);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -30,18 +31,54 @@ public final class AtomicOutputs implements AutoCloseable {
     }
   }
 
+  /**
+   * Moves every staged file into place. If one move fails, the files already moved are taken back
+   * and the files they replaced restored, so the targets end as they were, and the failure thrown.
+   */
   public List<Path> commit() throws IOException {
     List<Path> written = new ArrayList<>();
-    for (Map.Entry<Path, Path> e : staged.entrySet()) {
-      try {
-        Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException ex) {
-        Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+    Map<Path, Path> replaced = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<Path, Path> e : staged.entrySet()) {
+        Path target = e.getKey();
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+          Path backup = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".bak");
+          move(target, backup);
+          replaced.put(target, backup);
+        }
+        move(e.getValue(), target);
+        written.add(target);
       }
-      written.add(e.getKey());
+    } catch (IOException failure) {
+      for (Path target : written) {
+        try {
+          Files.deleteIfExists(target);
+        } catch (IOException rollback) {
+          failure.addSuppressed(rollback);
+        }
+      }
+      for (Map.Entry<Path, Path> r : replaced.entrySet()) {
+        try {
+          move(r.getValue(), r.getKey());
+        } catch (IOException rollback) {
+          failure.addSuppressed(rollback);
+        }
+      }
+      throw failure;
+    }
+    for (Path backup : replaced.values()) {
+      Files.deleteIfExists(backup);
     }
     committed = true;
     return written;
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException ex) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   @Override

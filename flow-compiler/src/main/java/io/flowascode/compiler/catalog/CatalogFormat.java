@@ -303,9 +303,9 @@ public final class CatalogFormat {
     for (JsonNode s : list(root.get("services"), "services")) {
       String where = "services[" + i++ + "]";
       services.add(new ServiceDefinition(
-          required(s, "provides", where),
+          JsonFields.required(s, "provides", where),
           s.path("version").asInt(1),
-          text(s, "label"),
+          JsonFields.text(s, "label"),
           readConfigs(s.get("configs"), where + ".configs", valueSets)));
     }
     List<StageDefinition> stages = new ArrayList<>();
@@ -318,38 +318,38 @@ public final class CatalogFormat {
 
   private static StageDefinition readStage(JsonNode s, String where, JsonNode valueSets)
       throws DefinitionsException {
-    String name = required(s, "name", where);
+    String name = JsonFields.required(s, "name", where);
     String at = where + " (" + name + ")";
-    String word = text(s, "type");
+    String word = JsonFields.text(s, "type");
     StageType type = StageType.fromWord(word)
         .orElseThrow(() -> new DefinitionsException(at + " has the unknown type '" + word + "'"));
     List<ServiceUse> uses = new ArrayList<>();
     for (JsonNode u : list(s.get("services"), at + ".services")) {
       Map<String, JsonNode> conf = new LinkedHashMap<>();
       u.path("configuration").properties().forEach(e -> conf.put(e.getKey(), e.getValue()));
-      uses.add(new ServiceUse(required(u, "service", at + ".services"), conf));
+      uses.add(new ServiceUse(JsonFields.required(u, "service", at + ".services"), conf));
     }
     return new StageDefinition(
-        required(s, "library", at),
-        text(s, "libraryLabel"),
+        JsonFields.required(s, "library", at),
+        JsonFields.text(s, "libraryLabel"),
         name,
-        required(s, "version", at),
-        text(s, "label"),
-        text(s, "description"),
+        JsonFields.required(s, "version", at),
+        JsonFields.text(s, "label"),
+        JsonFields.text(s, "description"),
         type,
         readConfigs(s.get("configs"), at + ".configs", valueSets),
         uses,
-        flag(s, "producesEvents"),
+        JsonFields.flag(s, "producesEvents"),
         s.path("outputStreams").asInt(0),
-        flag(s, "variableOutputStreams"),
-        text(s, "outputStreamsDrivenByConfig"),
+        JsonFields.flag(s, "variableOutputStreams"),
+        JsonFields.text(s, "outputStreamsDrivenByConfig"),
         texts(s.get("outputStreamLabels")),
-        flag(s, "errorStage"),
-        flag(s, "statsAggregatorStage"),
-        flag(s, "pipelineLifecycleStage"),
+        JsonFields.flag(s, "errorStage"),
+        JsonFields.flag(s, "statsAggregatorStage"),
+        JsonFields.flag(s, "pipelineLifecycleStage"),
         texts(s.get("hideStage")),
         texts(s.get("executionModes")),
-        flag(s, "inferred"));
+        JsonFields.flag(s, "inferred"));
   }
 
   private static List<ConfigDefinition> readConfigs(JsonNode n, String where, JsonNode valueSets)
@@ -364,7 +364,7 @@ public final class CatalogFormat {
 
   private static ConfigDefinition readConfig(JsonNode c, String where, JsonNode valueSets)
       throws DefinitionsException {
-    String name = required(c, "name", where);
+    String name = JsonFields.required(c, "name", where);
     Optional<ConfigModel> model = Optional.empty();
     JsonNode m = c.get("model");
     if (m != null && m.isObject()) {
@@ -377,7 +377,7 @@ public final class CatalogFormat {
       }
       List<String> values = texts(choices.get("values"));
       model = Optional.of(new ConfigModel(
-          text(m, "modelType"),
+          JsonFields.text(m, "modelType"),
           values,
           choices.has("labels") ? texts(choices.get("labels")) : values,
           readConfigs(m.get("beanConfigs"), where + " (" + name + ").model.beanConfigs", valueSets)));
@@ -391,12 +391,12 @@ public final class CatalogFormat {
     JsonNode defaultValue = c.get("defaultValue");
     return new ConfigDefinition(
         name,
-        text(c, "label"),
-        text(c, "description"),
-        ConfigType.parse(text(c, "type")),
+        JsonFields.text(c, "label"),
+        JsonFields.text(c, "description"),
+        ConfigType.parse(JsonFields.text(c, "type")),
         defaultValue == null ? NullNode.getInstance() : defaultValue,
-        flag(c, "required"),
-        text(c, "group"),
+        JsonFields.flag(c, "required"),
+        JsonFields.text(c, "group"),
         c.path("displayPosition").asInt(0),
         model,
         number(c.get("min")),
@@ -433,20 +433,4 @@ public final class CatalogFormat {
     return values;
   }
 
-  private static String required(JsonNode n, String field, String where) throws DefinitionsException {
-    String value = text(n, field);
-    if (value.isEmpty()) {
-      throw new DefinitionsException(where + " has no " + field);
-    }
-    return value;
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText();
-  }
-
-  private static boolean flag(JsonNode n, String field) {
-    return n.path(field).asBoolean(false);
-  }
 }

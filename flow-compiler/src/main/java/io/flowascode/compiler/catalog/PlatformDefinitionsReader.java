@@ -45,7 +45,7 @@ public final class PlatformDefinitionsReader {
     List<StageDefinition> stages = new ArrayList<>();
     int i = 0;
     for (JsonNode s : array(root, "stages", "stages")) {
-      stages.add(stage(s, text(s, "library"), text(s, "libraryLabel"), "stages[" + i++ + "]"));
+      stages.add(stage(s, JsonFields.text(s, "library"), JsonFields.text(s, "libraryLabel"), "stages[" + i++ + "]"));
     }
     stages.addAll(compressedStages(root));
     List<ServiceDefinition> services = new ArrayList<>();
@@ -91,14 +91,14 @@ public final class PlatformDefinitionsReader {
     int i = 0;
     for (JsonNode entry : minimal) {
       String where = "stageDefinitionMinimalList[" + i++ + "]";
-      String name = required(entry, "name", where);
-      String version = required(entry, "version", where);
+      String name = JsonFields.required(entry, "name", where);
+      String version = JsonFields.required(entry, "version", where);
       String key = name + "::" + version;
       JsonNode definition = map.get(key);
       if (definition == null || !definition.isObject()) {
         throw new DefinitionsException(where + " names " + key + ", which stageDefinitionMap does not hold");
       }
-      stages.add(stage(definition, text(entry, "library"), text(entry, "libraryLabel"), "stageDefinitionMap[" + key + "]"));
+      stages.add(stage(definition, JsonFields.text(entry, "library"), JsonFields.text(entry, "libraryLabel"), "stageDefinitionMap[" + key + "]"));
     }
     return stages;
   }
@@ -108,12 +108,12 @@ public final class PlatformDefinitionsReader {
     if (!s.isObject()) {
       throw new DefinitionsException(where + " is not a JSON object");
     }
-    String name = required(s, "name", where);
+    String name = JsonFields.required(s, "name", where);
     String at = where + " (" + name + ")";
     if (library.isEmpty()) {
       throw new DefinitionsException(at + " has no library");
     }
-    String typeName = text(s, "type");
+    String typeName = JsonFields.text(s, "type");
     StageType type = StageType.fromPlatform(typeName).orElseThrow(
         () -> new DefinitionsException(at + " has the unknown stage type '" + typeName + "'"));
     List<ServiceUse> services = new ArrayList<>();
@@ -123,26 +123,26 @@ public final class PlatformDefinitionsReader {
       if (conf != null && conf.isObject()) {
         conf.properties().forEach(e -> configuration.put(e.getKey(), e.getValue()));
       }
-      services.add(new ServiceUse(required(use, "service", at + ".services"), configuration));
+      services.add(new ServiceUse(JsonFields.required(use, "service", at + ".services"), configuration));
     }
     return new StageDefinition(
         library,
         libraryLabel,
         name,
         version(s),
-        text(s, "label"),
-        text(s, "description"),
+        JsonFields.text(s, "label"),
+        JsonFields.text(s, "description"),
         type,
         configs(s.get("configDefinitions"), at + ".configDefinitions"),
         services,
-        bool(s, "producingEvents"),
+        JsonFields.flag(s, "producingEvents"),
         s.path("outputStreams").asInt(0),
-        bool(s, "variableOutputStreams"),
-        text(s, "outputStreamsDrivenByConfig"),
+        JsonFields.flag(s, "variableOutputStreams"),
+        JsonFields.text(s, "outputStreamsDrivenByConfig"),
         strings(s.get("outputStreamLabels")),
-        bool(s, "errorStage"),
-        bool(s, "statsAggregatorStage"),
-        bool(s, "pipelineLifecycleStage"),
+        JsonFields.flag(s, "errorStage"),
+        JsonFields.flag(s, "statsAggregatorStage"),
+        JsonFields.flag(s, "pipelineLifecycleStage"),
         strings(s.get("hideStage")),
         strings(s.get("executionModes")),
         false);
@@ -152,7 +152,7 @@ public final class PlatformDefinitionsReader {
     if (!s.isObject()) {
       throw new DefinitionsException(where + " is not a JSON object");
     }
-    String provides = required(s, "provides", where);
+    String provides = JsonFields.required(s, "provides", where);
     String versionText = version(s);
     int version;
     try {
@@ -161,7 +161,7 @@ public final class PlatformDefinitionsReader {
     } catch (NumberFormatException e) {
       throw new DefinitionsException(where + " (" + provides + ") has a version that is not a number");
     }
-    return new ServiceDefinition(provides, version, text(s, "label"),
+    return new ServiceDefinition(provides, version, JsonFields.text(s, "label"),
         configs(s.get("configDefinitions"), where + ".configDefinitions"));
   }
 
@@ -184,16 +184,16 @@ public final class PlatformDefinitionsReader {
     if (!c.isObject()) {
       throw new DefinitionsException(where + " is not a JSON object");
     }
-    String name = required(c, "name", where);
+    String name = JsonFields.required(c, "name", where);
     JsonNode defaultValue = c.get("defaultValue");
     return new ConfigDefinition(
         name,
-        text(c, "label"),
-        text(c, "description"),
-        ConfigType.parse(text(c, "type")),
+        JsonFields.text(c, "label"),
+        JsonFields.text(c, "description"),
+        ConfigType.parse(JsonFields.text(c, "type")),
         defaultValue == null ? NullNode.getInstance() : defaultValue,
-        bool(c, "required"),
-        text(c, "group"),
+        JsonFields.flag(c, "required"),
+        JsonFields.text(c, "group"),
         c.path("displayPosition").asInt(0),
         model(c.get("model"), where + " (" + name + ").model"),
         bound(c.get("min"), NO_MIN),
@@ -206,7 +206,7 @@ public final class PlatformDefinitionsReader {
       return Optional.empty();
     }
     return Optional.of(new ConfigModel(
-        text(m, "modelType"),
+        JsonFields.text(m, "modelType"),
         strings(m.get("values")),
         strings(m.get("labels")),
         configs(m.get("configDefinitions"), where + ".configDefinitions")));
@@ -230,7 +230,7 @@ public final class PlatformDefinitionsReader {
     if (map != null && map.isObject()) {
       map.properties().forEach(e -> result.put(e.getKey(), nodes(e.getValue())));
     }
-    String single = text(c, "dependsOn");
+    String single = JsonFields.text(c, "dependsOn");
     if (result.isEmpty() && !single.isEmpty()) {
       result.put(single, nodes(c.get("triggeredByValues")));
     }
@@ -274,20 +274,4 @@ public final class PlatformDefinitionsReader {
     return v == null || v.isNull() ? "" : v.asText();
   }
 
-  private static String required(JsonNode n, String field, String where) throws DefinitionsException {
-    String value = text(n, field);
-    if (value.isEmpty()) {
-      throw new DefinitionsException(where + " has no " + field);
-    }
-    return value;
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText();
-  }
-
-  private static boolean bool(JsonNode n, String field) {
-    return n.path(field).asBoolean(false);
-  }
 }

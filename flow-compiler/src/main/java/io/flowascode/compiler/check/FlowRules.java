@@ -1,6 +1,7 @@
 package io.flowascode.compiler.check;
 
 import io.flowascode.compiler.catalog.StageType;
+import io.flowascode.compiler.graph.ConnectionResolver;
 import io.flowascode.compiler.graph.Edge;
 import io.flowascode.compiler.graph.FlowGraph;
 import io.flowascode.compiler.graph.OutputPort;
@@ -16,6 +17,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The platform's own pipeline rules (NOTES §0.1, §3.2), checked on the resolved graph so every
@@ -35,19 +37,30 @@ public final class FlowRules {
    *     whole (an origin exists, every input is fed) are then skipped to avoid follow-on errors
    */
   public void check(FlowGraph graph, Span flowSpan, boolean complete) {
+    check(graph, flowSpan, complete, Set.of(), Set.of());
+  }
+
+  /**
+   * @param writtenInputs stages a connection was written into, even one in error (reported there)
+   * @param writtenOutputs outputs (`stage|port`) a connection was written from, even one in error
+   */
+  public void check(FlowGraph graph, Span flowSpan, boolean complete, Set<String> writtenInputs,
+      Set<String> writtenOutputs) {
     origins(graph, flowSpan, complete);
     java.util.Set<String> eventBranch = eventBranch(graph);
     for (StageNode stage : graph.stages()) {
       List<Edge> in = graph.into(stage);
       StageType type = stage.definition().type();
-      if (type != StageType.ORIGIN && in.isEmpty() && complete) {
+      if (type != StageType.ORIGIN && in.isEmpty() && complete && !writtenInputs.contains(stage.id())) {
         out.add(Diagnostic.of(Code.NO_INPUT, stage.decl().id().span(), "`" + stage.id() + "` receives nothing")
             .label(stage.definition().label() + " needs an input")
-            .help("connect a stage to it: `<stage> >> " + stage.id() + "`, or remove it")
+            .help(type == StageType.EXECUTOR
+                ? "executors usually act on events: under `events:` write `<stage> >> " + stage.id() + "`"
+                : "connect a stage to it: `<stage> >> " + stage.id() + "`, or remove it")
             .build());
       }
       mixedInputs(stage, in, eventBranch);
-      unconsumed(graph, stage, complete);
+      unconsumed(graph, stage, complete, writtenOutputs);
     }
     cycles(graph);
   }
@@ -102,7 +115,7 @@ public final class FlowRules {
     if (origins.isEmpty() && complete) {
       out.add(Diagnostic.of(Code.NO_ORIGIN, flowSpan, "the flow has no origin")
           .label("no stage reads data from outside")
-          .help("add an origin stage, e.g. `label: Dev Raw Data Source`")
+          .help("add an origin, the stage records come from, e.g. `label: Directory`")
           .build());
     }
     if (origins.size() > 1 && !multipleOriginsAllowed) {
@@ -117,13 +130,14 @@ public final class FlowRules {
     }
   }
 
-  private void unconsumed(FlowGraph graph, StageNode stage, boolean complete) {
+  private void unconsumed(FlowGraph graph, StageNode stage, boolean complete, Set<String> writtenOutputs) {
     if (!complete) {
       return;
     }
     List<Edge> outgoing = graph.outOf(stage);
     for (OutputPort port : stage.outputs()) {
-      boolean used = outgoing.stream().anyMatch(e -> e.port().map(p -> p.key().equals(port.key())).orElse(false));
+      boolean used = outgoing.stream().anyMatch(e -> e.port().map(p -> p.key().equals(port.key())).orElse(false))
+          || writtenOutputs.contains(ConnectionResolver.outputKey(stage.id(), port.key()));
       if (used) {
         continue;
       }

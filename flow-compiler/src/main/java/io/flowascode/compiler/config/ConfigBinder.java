@@ -33,6 +33,8 @@ public final class ConfigBinder {
 
   private final SourceMap map;
   private final Diagnostics out;
+  private final boolean settings;
+
   // Stages of one definition share its target list (and bean models are catalog objects): index
   // each once per file rather than once per stage, where deriving the readable names of a
   // hundred configs dominated the cost of binding.
@@ -66,8 +68,18 @@ public final class ConfigBinder {
   }
 
   public ConfigBinder(SourceMap map, Diagnostics out) {
+    this(map, out, false);
+  }
+
+  private ConfigBinder(SourceMap map, Diagnostics out, boolean settings) {
     this.map = map;
     this.out = out;
+    this.settings = settings;
+  }
+
+  /** A binder for the pipeline's `settings:`, whose problems have codes of their own (E0601, E0602). */
+  public static ConfigBinder forSettings(SourceMap map, Diagnostics out) {
+    return new ConfigBinder(map, out, true);
   }
 
   /**
@@ -86,7 +98,7 @@ public final class ConfigBinder {
     Map<String, List<ConfigTarget>> byAttribute = index.byAttribute();
     Map<String, ConfigTarget> byRaw = index.byRaw();
     Map<String, JsonNode> values = new LinkedHashMap<>();
-    Map<String, Span> setAt = new HashMap<>();
+    Map<String, ConfigEntry> setBy = new HashMap<>();
     for (ConfigEntry entry : entries) {
       String key = entry.key().value();
       List<ConfigTarget> hits = byAttribute.get(key);
@@ -107,13 +119,15 @@ public final class ConfigBinder {
               .build());
           continue;
         }
-        Span previous = setAt.putIfAbsent(target.key(), entry.key().span());
+        ConfigEntry previous = setBy.putIfAbsent(target.key(), entry);
         if (previous != null) {
+          String first = previous.key().value();
           out.add(Diagnostic.of(Code.CONFIG_SET_TWICE, entry.key().span(),
                   "`" + target.definition().name() + "` of " + owner + " is set twice")
               .label("set again here")
-              .related(previous, "first set here")
-              .help("keep one of them")
+              .related(previous.key().span(), "first set here")
+              .help(first.equals(key) ? "keep one of them"
+                  : "`" + first + "` and `" + key + "` name the same configuration; keep one of them")
               .build());
           continue;
         }
@@ -138,19 +152,23 @@ public final class ConfigBinder {
   private void unknown(ConfigEntry entry, Set<String> attributes, Set<String> raw, String owner) {
     String key = entry.key().value();
     Set<String> all = new LinkedHashSet<>(attributes);
-    Diagnostic.Builder b = Diagnostic.of(Code.UNKNOWN_CONFIG, entry.key().span(),
-            owner + " has no configuration `" + key + "`")
-        .label("unknown configuration");
+    Diagnostic.Builder b = settings
+        ? Diagnostic.of(Code.UNKNOWN_SETTING, entry.key().span(), owner + " has no setting `" + key + "`")
+            .label("unknown setting")
+        : Diagnostic.of(Code.UNKNOWN_CONFIG, entry.key().span(), owner + " has no configuration `" + key + "`")
+            .label("unknown configuration");
     Optional<String> hint = Suggestions.didYouMean(key, all);
     if (hint.isEmpty()) {
       hint = Suggestions.didYouMean(key, raw);
     }
     if (hint.isPresent()) {
       b.help(hint.get());
+    } else if (settings) {
+      b.help("settings are the pipeline's configurations, e.g. `delivery_guarantee`, `retry_attempts`, `execution_mode`");
     } else if (all.isEmpty()) {
       b.help("this stage has no configuration");
     } else {
-      b.help("see the stage's configurations with `flow describe`, or in your editor through the schema");
+      b.help("`flow catalog <label>` lists the stage's configurations by readable and raw name");
     }
     out.add(b.build());
   }
@@ -181,20 +199,24 @@ public final class ConfigBinder {
         if (value.isBoolean()) {
           return Optional.of(value);
         }
-        return wrong(at, shownName, "true or false", value,
-            value.isTextual() && (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))
-                ? "remove the quotes: " + value.asText().toLowerCase(java.util.Locale.ROOT) : null);
+        String text = value.isTextual() ? value.asText().toLowerCase(java.util.Locale.ROOT) : "";
+        return wrong(at, "`" + shownName + "`", "true or false", value,
+            text.equals("true") || text.equals("false") ? "remove the quotes: " + text
+                : text.matches("yes|no|on|off|y|n") ? "flow files are YAML 1.2, where `" + value.asText()
+                    + "` is text; write true or false" : null);
       }
       case NUMBER -> {
         if (!value.isNumber()) {
           String hint = value.isTextual() && value.asText().trim().matches("-?\\d+(\\.\\d+)?") ? "remove the quotes" : null;
-          return wrong(at, shownName, "a number", value, hint);
+          return wrong(at, "`" + shownName + "`", "a number", value, hint);
         }
         if (def.min().isPresent() && value.asDouble() < def.min().get()
             || def.max().isPresent() && value.asDouble() > def.max().get()) {
-          out.add(Diagnostic.of(Code.CONFIG_OUT_OF_RANGE, at,
-                  "`" + shownName + "` must be between " + def.min().map(String::valueOf).orElse("-∞")
-                      + " and " + def.max().map(String::valueOf).orElse("∞"))
+          String range = def.min().isPresent() && def.max().isPresent()
+              ? "between " + def.min().get() + " and " + def.max().get()
+              : def.min().isPresent() ? "at least " + def.min().get() : "at most " + def.max().get();
+          out.add(Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_OUT_OF_RANGE, at,
+                  "`" + shownName + "` must be " + range + ", not " + value.asText())
               .label("out of range").build());
           return Optional.empty();
         }
@@ -204,13 +226,13 @@ public final class ConfigBinder {
         if (value.isValueNode()) {
           return Optional.of(value.isTextual() ? value : JSON.textNode(value.asText()));
         }
-        return wrong(at, shownName, "text", value, null);
+        return wrong(at, "`" + shownName + "`", "text", value, null);
       }
       case LIST -> {
         if (value.isArray()) {
           return Optional.of(value);
         }
-        return wrong(at, shownName, "a list", value, value.isValueNode() ? "write it as a list: [" + value.asText() + "]" : null);
+        return wrong(at, "`" + shownName + "`", "a list", value, value.isValueNode() ? "write it as a list: [" + value.asText() + "]" : null);
       }
       case MAP -> {
         if (value.isObject()) {
@@ -222,7 +244,7 @@ public final class ConfigBinder {
         if (value.isArray()) {
           return Optional.of(value);
         }
-        return wrong(at, shownName, "a mapping of keys to values", value, null);
+        return wrong(at, "`" + shownName + "`", "a mapping of keys to values", value, null);
       }
       case MODEL -> {
         return model.map(m -> checkModel(value, pointer, at, m, def, shownName)).orElse(Optional.of(value));
@@ -236,13 +258,14 @@ public final class ConfigBinder {
   private Optional<JsonNode> checkModel(JsonNode value, String pointer, Span at, ConfigModel m, ConfigDefinition def, String shownName) {
     if (m.isValueChooser()) {
       if (!value.isValueNode()) {
-        return wrong(at, shownName, "one of " + choices(m), value, null);
+        return wrong(at, "`" + shownName + "`", "one of " + choices(m), value, null);
       }
       return choice(value, at, m, shownName);
     }
     if (m.isMultiValueChooser()) {
       if (!value.isArray()) {
-        return wrong(at, shownName, "a list of " + choices(m), value, null);
+        return wrong(at, "`" + shownName + "`", "a list of " + choices(m), value,
+            value.isValueNode() ? "write it as a list: [" + value.asText() + "]" : null);
       }
       ArrayNode result = JSON.arrayNode();
       for (int i = 0; i < value.size(); i++) {
@@ -256,7 +279,7 @@ public final class ConfigBinder {
     }
     if (m.isListBean()) {
       if (!value.isArray()) {
-        return wrong(at, shownName, "a list of entries", value, "write each entry as a mapping under `- `");
+        return wrong(at, "`" + shownName + "`", "a list of entries", value, "write each entry as a mapping under `- `");
       }
       ArrayNode result = JSON.arrayNode();
       boolean ok = true;
@@ -275,12 +298,12 @@ public final class ConfigBinder {
         return Optional.of(value);
       }
       if (value.isTextual()) {
-        return wrong(at, shownName, "a list of field paths", value, "write it as a list: [" + value.asText() + "]");
+        return wrong(at, "`" + shownName + "`", "a list of field paths", value, "write it as a list: [" + value.asText() + "]");
       }
-      return wrong(at, shownName, "a list of field paths", value, null);
+      return wrong(at, "`" + shownName + "`", "a list of field paths", value, null);
     }
     if ("FIELD_SELECTOR".equals(m.modelType())) {
-      return value.isValueNode() ? Optional.of(JSON.textNode(value.asText())) : wrong(at, shownName, "a field path", value, null);
+      return value.isValueNode() ? Optional.of(JSON.textNode(value.asText())) : wrong(at, "`" + shownName + "`", "a field path", value, null);
     }
     return Optional.of(value);
   }
@@ -339,7 +362,7 @@ public final class ConfigBinder {
     if (m.values().isEmpty() || m.values().contains(v)) {
       return Optional.of(JSON.textNode(v));
     }
-    Diagnostic.Builder b = Diagnostic.of(Code.CONFIG_INVALID_CHOICE, at,
+    Diagnostic.Builder b = Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_INVALID_CHOICE, at,
             "`" + v + "` is not an allowed value of `" + shownName + "`")
         .label("not allowed");
     int byLabel = -1;
@@ -363,9 +386,10 @@ public final class ConfigBinder {
     return String.join(", ", shown) + (m.values().size() > 12 ? ", …" : "");
   }
 
-  private Optional<JsonNode> wrong(Span at, String shownName, String expected, JsonNode actual, String help) {
-    Diagnostic.Builder b = Diagnostic.of(Code.CONFIG_WRONG_TYPE, at,
-            "`" + shownName + "` takes " + expected + ", not " + describe(actual))
+  /** @param subject what takes the value, as a message names it: "`batch_size`", "an entry of `x`" */
+  private Optional<JsonNode> wrong(Span at, String subject, String expected, JsonNode actual, String help) {
+    Diagnostic.Builder b = Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_WRONG_TYPE, at,
+            subject + " takes " + expected + ", not " + describe(actual))
         .label("expected " + expected);
     if (help != null) {
       b.help(help);

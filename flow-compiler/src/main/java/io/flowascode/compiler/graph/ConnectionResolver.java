@@ -12,6 +12,7 @@ import io.flowascode.model.PortRef;
 import io.flowascode.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,8 @@ public final class ConnectionResolver {
   private final Map<String, StageNode> byId;
   private final Set<String> declaredIds;
   private final Diagnostics out;
+  private final Set<String> writtenInputs = new HashSet<>();
+  private final Set<String> writtenOutputs = new HashSet<>();
 
   /**
    * @param declaredIds every id under `stages:`, including stages that failed to resolve, so a
@@ -36,6 +39,25 @@ public final class ConnectionResolver {
     this.out = out;
   }
 
+  /**
+   * The ids of stages some written connection goes into, whether or not it became an edge (for an
+   * undeclared id, the declared stage nearest it): a connection in error is reported once, not
+   * again as a stage that "receives nothing".
+   */
+  public Set<String> writtenInputs() {
+    return Set.copyOf(writtenInputs);
+  }
+
+  /** The outputs (`stage|port`) some written connection reads, whether or not it became an edge. */
+  public Set<String> writtenOutputs() {
+    return Set.copyOf(writtenOutputs);
+  }
+
+  /** The key {@link #writtenOutputs()} uses for an output. */
+  public static String outputKey(String stageId, String port) {
+    return stageId + "|" + port;
+  }
+
   public List<Edge> resolve(List<ConnectionDecl> connections) {
     List<Edge> edges = new ArrayList<>();
     Map<String, Span> seenLinks = new HashMap<>();
@@ -44,6 +66,10 @@ public final class ConnectionResolver {
       for (ConnectionDecl.Link link : decl.links()) {
         Optional<StageNode> from = stage(link.from().stage());
         Optional<StageNode> to = stage(link.to().stage());
+        meant(link.to().stage()).ifPresent(writtenInputs::add);
+        if (link.kind() == ConnectionKind.DATA) {
+          meant(link.from().stage()).map(byId::get).ifPresent(f -> markOutputWritten(f, link.from()));
+        }
         if (link.to().port().isPresent()) {
           out.add(Diagnostic.of(Code.INVALID_CONNECTION_SYNTAX, link.to().port().get().span(),
                   "an output is chosen on the receiving side of `>>`")
@@ -90,6 +116,30 @@ public final class ConnectionResolver {
       }
     }
     return edges;
+  }
+
+  /** The stage id a connection names, or for an undeclared one the declared id nearest to it. */
+  private Optional<String> meant(Located<String> id) {
+    if (declaredIds.contains(id.value())) {
+      return Optional.of(id.value());
+    }
+    return Suggestions.best(id.value(), declaredIds);
+  }
+
+  /**
+   * Marks the output a link reads as written, or the one its author most likely meant when the
+   * link is in error: the only output, the output nearest a misspelled name, or, when no output
+   * was chosen on a stage with several, all of them (E0517 asks which).
+   */
+  private void markOutputWritten(StageNode from, PortRef ref) {
+    List<String> keys = from.outputs().stream().map(OutputPort::key).toList();
+    if (ref.port().isEmpty() || keys.size() == 1) {
+      keys.forEach(k -> writtenOutputs.add(outputKey(from.id(), k)));
+      return;
+    }
+    String written = ref.port().get().value();
+    Optional<String> meant = keys.contains(written) ? Optional.of(written) : Suggestions.best(written, keys);
+    meant.ifPresent(k -> writtenOutputs.add(outputKey(from.id(), k)));
   }
 
   private Optional<StageNode> stage(Located<String> id) {
@@ -210,7 +260,7 @@ public final class ConnectionResolver {
       out.add(Diagnostic.of(Code.NO_SUCH_OUTPUT, port.span(),
               "`" + from.id() + "` has no output `" + port.value() + "`")
           .label("outputs are numbered 1 to " + outputs.size())
-          .help("write `" + from.id() + "[1]`" + labelsNote(from))
+          .help("write `" + from.id() + "[N]` with N from 1 to " + outputs.size() + labelsNote(from))
           .build());
       return Optional.empty();
     }

@@ -63,14 +63,14 @@ public final class StageResolver {
     }
     List<StageDefinition> forRole = byKey.stream().filter(roleFilter(role)).toList();
     if (byKey.isEmpty() || (forRole.isEmpty() && role != Role.CANVAS)) {
-      unknown(key, byLabel, role, out);
+      unknown(key, byLabel, role, !byKey.isEmpty(), out);
       return Optional.empty();
     }
     if (forRole.isEmpty()) {
       out.add(Diagnostic.of(Code.STAGE_NOT_ON_CANVAS, key.span(),
               "`" + key.value() + "` can only be used as an error, statistics or pipeline event stage")
           .label("not a canvas stage")
-          .help(byKey.get(0).errorStage() ? "to send error records there, write `error_records: " + key.value() + "` under `flow:`" : "remove it from `stages:`")
+          .help(byKey.stream().anyMatch(StageDefinition::errorStage) ? "to send error records there, write `error_records: " + key.value() + "` under `flow:`" : "remove it from `stages:`")
           .build());
       return Optional.empty();
     }
@@ -135,7 +135,8 @@ public final class StageResolver {
     };
   }
 
-  private void unknown(Located<String> key, boolean byLabel, Role role, Diagnostics out) {
+  /** @param exists the key names stages, only none that can play this role */
+  private void unknown(Located<String> key, boolean byLabel, Role role, boolean exists, Diagnostics out) {
     List<String> names = new ArrayList<>();
     for (StageDefinition s : catalog.stages()) {
       if (roleFilter(role).test(s)) {
@@ -148,9 +149,10 @@ public final class StageResolver {
     String what = byLabel ? "label" : "name";
     String message = role == Role.CANVAS
         ? "unknown stage " + what + " `" + key.value() + "`"
-        : "`" + key.value() + "` is not a known " + role.word;
+        : "`" + key.value() + "` is not " + (exists ? article(role.word) : "a known " + role.word);
     Diagnostic.Builder b = Diagnostic.of(code, key.span(), message)
-        .label(role == Role.CANVAS ? "no stage in the catalog has this " + what : "not a known " + role.word);
+        .label(role == Role.CANVAS ? "no stage in the catalog has this " + what
+            : exists ? "a stage, but not " + article(role.word) : "not a known " + role.word);
     Optional<String> hint = Suggestions.didYouMean(key.value(), new LinkedHashSet<>(names));
     if (hint.isPresent()) {
       b.help(hint.get());
@@ -162,6 +164,10 @@ public final class StageResolver {
     out.add(b.build());
   }
 
+  private static String article(String word) {
+    return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+  }
+
   private void noneOfType(StageRef ref, Located<String> key, List<StageDefinition> all, Diagnostics out) {
     Set<String> options = new LinkedHashSet<>();
     for (StageDefinition s : all) {
@@ -169,10 +175,13 @@ public final class StageResolver {
           ? "library `" + s.library() + "`"
           : "type `" + s.type().word() + "`" + (ref.library().isPresent() ? " in `" + s.library() + "`" : ""));
     }
-    Located<String> at = ref.library().isPresent() && ref.type().isEmpty() ? ref.library().get()
+    // Point at what rules the stage out: the type when no stage of the label has it, else the library.
+    boolean typeExists = ref.type().isEmpty()
+        || all.stream().anyMatch(s -> s.type().word().equals(ref.type().get().value()));
+    Located<String> at = ref.library().isPresent() && typeExists ? ref.library().get()
         : ref.type().orElse(ref.library().orElse(key));
     out.add(Diagnostic.of(Code.NO_STAGE_OF_TYPE, at.span(),
-            "`" + key.value() + "` exists, but not as " + describeNarrowing(ref))
+            "`" + key.value() + "` exists, but not " + describeNarrowing(ref))
         .label("no such stage")
         .help("`" + key.value() + "` is available as " + String.join(", ", options))
         .build());
@@ -180,9 +189,9 @@ public final class StageResolver {
 
   private static String describeNarrowing(StageRef ref) {
     List<String> parts = new ArrayList<>();
-    ref.type().ifPresent(t -> parts.add("type `" + t.value() + "`"));
-    ref.library().ifPresent(l -> parts.add("library `" + l.value() + "`"));
-    return String.join(" in ", parts);
+    ref.type().ifPresent(t -> parts.add("as type `" + t.value() + "`"));
+    ref.library().ifPresent(l -> parts.add("in library `" + l.value() + "`"));
+    return String.join(" ", parts);
   }
 
   private void ambiguous(StageRef ref, Located<String> key, List<StageDefinition> candidates, Diagnostics out) {

@@ -63,21 +63,26 @@ public final class FlowSchemaValidator {
     Set<String> anyOfStages = new LinkedHashSet<>();
     for (Error e : errors) {
       String pointer = pointer(e.getInstanceLocation());
-      if ("anyOf".equals(e.getKeyword()) && pointer.matches("/stages/[^/]+")) {
+      // The validator may report the failed `anyOf` itself or only its branches' `required`.
+      boolean anyOfBranch = "required".equals(e.getKeyword()) && e.getSchemaLocation() != null
+          && e.getSchemaLocation().toString().contains("/stage/anyOf/");
+      if (("anyOf".equals(e.getKeyword()) || anyOfBranch) && pointer.matches("/stages/[^/]+")) {
         anyOfStages.add(pointer);
       }
     }
+    Set<String> labelOrNameReported = new LinkedHashSet<>();
     for (Error e : errors) {
-      translate(e, tree, anyOfStages, out);
+      translate(e, tree, anyOfStages, labelOrNameReported, out);
     }
   }
 
-  private void translate(Error e, SourceTree tree, Set<String> anyOfStages, Diagnostics out) {
+  private void translate(Error e, SourceTree tree, Set<String> anyOfStages, Set<String> labelOrNameReported,
+      Diagnostics out) {
     SourceMap map = tree.map();
     String pointer = pointer(e.getInstanceLocation());
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     // Config values, predicates and connection lines get better messages from later phases.
-    if (pointer.matches("/stages/[^/]+/(config|predicates)/.*") || pointer.matches("/flow/settings/.*")) {
+    if (pointer.matches("/stages/[^/]+/config/.*") || pointer.matches("/flow/settings/.*")) {
       return;
     }
     if (pointer.matches("/(connections|events)/\\d+") && ("pattern".equals(keyword) || "if".equals(keyword))) {
@@ -102,20 +107,19 @@ public final class FlowSchemaValidator {
       case "required" -> {
         String property = e.getProperty();
         if (anyOfStages.contains(pointer) && ("label".equals(property) || "name".equals(property))) {
+          labelOrNameMissing(map, pointer, where, labelOrNameReported, out);
           return;
         }
         Span span = map.keySpan(pointer);
-        out.add(Diagnostic.of(Code.MISSING_PROPERTY, span, where + " needs " + article(property) + " `" + property + "`")
+        out.add(Diagnostic.of(Code.MISSING_PROPERTY, span,
+                where + " needs " + article(property) + " `" + property + "`" + (pointer.isEmpty() ? " section" : ""))
             .label("`" + property + "` missing")
             .help(requiredHelp(pointer, property))
             .build());
       }
       case "anyOf" -> {
         if (anyOfStages.contains(pointer)) {
-          out.add(Diagnostic.of(Code.MISSING_PROPERTY, map.keySpan(pointer), where + " needs a `label` or a `name`")
-              .label("no label or name")
-              .help("add `label: <catalog label>`, e.g. `label: Trash`")
-              .build());
+          labelOrNameMissing(map, pointer, where, labelOrNameReported, out);
         } else {
           generic(e, map, pointer, where, out);
         }
@@ -123,10 +127,26 @@ public final class FlowSchemaValidator {
       case "type" -> {
         JsonNode expected = e.getSchemaNode();
         String want = expected == null ? "another type" : typeWords(expected);
-        out.add(Diagnostic.of(Code.WRONG_TYPE, map.valueSpan(pointer),
+        // Where the schema allows text or a mapping (if/else), name both forms, not only the branch taken.
+        if (pointer.matches("/(connections|events)/\\d+")) {
+          want = "a connection like `a >> b`, or a mapping with `from` and `to`";
+        } else if (pointer.matches("/(connections|events)/\\d+/to")) {
+          want = "a stage id or a list of stage ids";
+        } else if (pointer.matches("/flow/(error_records|start_event|stop_event)")) {
+          want = "a stage label, or a mapping with `label` and `config`";
+        }
+        Diagnostic.Builder b = Diagnostic.of(Code.WRONG_TYPE, map.valueSpan(pointer),
                 where + " should be " + want + ", not " + describe(e.getInstanceNode()))
-            .label("expected " + want)
-            .build());
+            .label("expected " + want);
+        if (pointer.matches("/stages/[^/]+/predicates/[^/]+")) {
+          b.help("write the condition as an expression in quotes, e.g. '${record:value(\"/amount\") > 1000}'");
+        }
+        if (pointer.matches("/stages/[^/]+") && e.getInstanceNode() != null && e.getInstanceNode().isTextual()) {
+          // `trash: Trash` — the stage written as just its label.
+          b.help("write `" + unescape(pointer.substring("/stages/".length())) + ": {label: "
+              + e.getInstanceNode().asText() + "}`");
+        }
+        out.add(b.build());
       }
       case "enum" -> {
         List<String> values = new ArrayList<>();
@@ -142,7 +162,29 @@ public final class FlowSchemaValidator {
       }
       case "pattern" -> pattern(e, map, pointer, where, out);
       case "propertyNames" -> {
-        // The pattern error below it names the offending key; this wrapper adds nothing.
+        // Reported on the mapping, naming the offending key as the property.
+        String key = e.getProperty() == null ? "" : e.getProperty();
+        invalidId(map, SourceMap.child(pointer, key), key, true, out);
+      }
+      case "minimum" -> {
+        if (pointer.endsWith("/output")) {
+          out.add(Diagnostic.of(Code.INVALID_VALUE, map.valueSpan(pointer), where + " must be 1 or more")
+              .label("outputs are numbered from 1")
+              .help("number outputs as the UI does: 1 is the first")
+              .build());
+        } else {
+          generic(e, map, pointer, where, out);
+        }
+      }
+      case "minItems" -> {
+        if (pointer.endsWith("/to")) {
+          out.add(Diagnostic.of(Code.INVALID_VALUE, map.valueSpan(pointer), where + " names no stage")
+              .label("empty list")
+              .help("name at least one stage, e.g. `to: [trash]`, or remove the connection")
+              .build());
+        } else {
+          generic(e, map, pointer, where, out);
+        }
       }
       case "minLength" -> {
         if (pointer.equals("/flow/title")) {
@@ -159,17 +201,32 @@ public final class FlowSchemaValidator {
     }
   }
 
+  private static void labelOrNameMissing(SourceMap map, String pointer, String where, Set<String> reported,
+      Diagnostics out) {
+    if (reported.add(pointer)) {
+      out.add(Diagnostic.of(Code.MISSING_PROPERTY, map.keySpan(pointer), where + " needs a `label` or a `name`")
+          .label("no label or name")
+          .help("add `label: <catalog label>`, e.g. `label: Trash`")
+          .build());
+    }
+  }
+
   private void pattern(Error e, SourceMap map, String pointer, String where, Diagnostics out) {
     String value = e.getInstanceNode() == null ? "" : e.getInstanceNode().asText();
     if (pointer.equals("/flow/id")) {
       out.add(Diagnostic.of(Code.INVALID_FLOW_ID, map.valueSpan(pointer),
               "the flow id `" + value + "` has characters the platform does not allow")
           .label("only letters, digits, `_` and `-`")
-          .help("try `" + value.replaceAll("[^A-Za-z0-9_-]+", "-") + "`")
+          .help("try `" + java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFD)
+              .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9_-]+", "-") + "`")
           .build());
       return;
     }
     boolean isKey = pointer.matches("/stages/[^/]+") || pointer.matches("/flow/parameters/[^/]+");
+    invalidId(map, pointer, value, isKey, out);
+  }
+
+  private static void invalidId(SourceMap map, String pointer, String value, boolean isKey, Diagnostics out) {
     Span span = isKey ? map.keySpan(pointer) : map.valueSpan(pointer);
     String what = pointer.startsWith("/flow/parameters/") ? "parameter name" : "stage id";
     out.add(Diagnostic.of(Code.INVALID_ID, span, "`" + value + "` is not a valid " + what)
@@ -240,6 +297,9 @@ public final class FlowSchemaValidator {
         if (parts[1].equals("parameters")) {
           return "parameter `" + unescape(parts[2]) + "`";
         }
+        if (parts[1].equals("labels") && parts[2].matches("\\d+")) {
+          return "label " + (Integer.parseInt(parts[2]) + 1) + " of `flow.labels`";
+        }
         return "`flow." + unescape(parts[1]) + "." + unescape(parts[2]) + "`";
       case "stages":
         if (parts.length == 1) {
@@ -247,6 +307,9 @@ public final class FlowSchemaValidator {
         }
         if (parts.length == 2) {
           return "stage `" + unescape(parts[1]) + "`";
+        }
+        if (parts.length == 4 && parts[2].equals("predicates")) {
+          return "predicate `" + unescape(parts[3]) + "` of stage `" + unescape(parts[1]) + "`";
         }
         return "`" + unescape(parts[2]) + "` of stage `" + unescape(parts[1]) + "`";
       case "connections":
@@ -286,7 +349,8 @@ public final class FlowSchemaValidator {
     if (type.isArray()) {
       List<String> words = new ArrayList<>();
       type.forEach(t -> words.add(typeWord(t.asText())));
-      return String.join(" or ", words);
+      return words.size() <= 2 ? String.join(" or ", words)
+          : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
     return typeWord(type.asText());
   }
