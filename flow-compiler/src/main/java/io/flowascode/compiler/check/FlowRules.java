@@ -14,7 +14,7 @@ import io.flowascode.source.Span;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,22 +156,23 @@ public final class FlowRules {
   }
 
   private void cycles(FlowGraph graph) {
-    Map<String, Integer> state = new HashMap<>();
+    // By node identity: one array slot per look-up instead of hashing and comparing ids.
+    Map<StageNode, Integer> state = new IdentityHashMap<>();
     for (StageNode start : graph.stages()) {
-      if (state.containsKey(start.id())) {
+      if (state.containsKey(start)) {
         continue;
       }
       Deque<Edge> path = new ArrayDeque<>();
       Deque<Iterator> stack = new ArrayDeque<>();
-      state.put(start.id(), 1);
+      state.put(start, 1);
       stack.push(new Iterator(start, graph.outOf(start)));
       while (!stack.isEmpty()) {
         Iterator top = stack.peek();
         if (top.index < top.edges.size()) {
           Edge e = top.edges.get(top.index++);
-          Integer s = state.get(e.to().id());
+          Integer s = state.get(e.to());
           if (s == null) {
-            state.put(e.to().id(), 1);
+            state.put(e.to(), 1);
             path.push(e);
             stack.push(new Iterator(e.to(), graph.outOf(e.to())));
           } else if (s == 1) {
@@ -179,7 +180,7 @@ public final class FlowRules {
             return;
           }
         } else {
-          state.put(top.node.id(), 2);
+          state.put(top.node, 2);
           stack.pop();
           if (!path.isEmpty()) {
             path.pop();

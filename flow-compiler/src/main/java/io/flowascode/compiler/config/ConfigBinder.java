@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Binds `config:` entries to config definitions by readable attribute name or raw name, and checks
@@ -186,7 +187,9 @@ public final class ConfigBinder {
 
   /** Checks one value against its definition; returns the value to emit, or empty after reporting. */
   public Optional<JsonNode> check(JsonNode value, String pointer, ConfigDefinition def, String shownName) {
-    Span at = map.valueSpan(pointer);
+    // Spans are looked up only for a diagnostic: the source map of a 10,000-stage flow has 10^5
+    // entries, and a lookup per checked value was a tenth of the compile.
+    Supplier<Span> at = () -> map.valueSpan(pointer);
     if (value.isTextual() && value.asText().contains("${")) {
       return Optional.of(value);
     }
@@ -215,7 +218,7 @@ public final class ConfigBinder {
           String range = def.min().isPresent() && def.max().isPresent()
               ? "between " + def.min().get() + " and " + def.max().get()
               : def.min().isPresent() ? "at least " + def.min().get() : "at most " + def.max().get();
-          out.add(Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_OUT_OF_RANGE, at,
+          out.add(Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_OUT_OF_RANGE, at.get(),
                   "`" + shownName + "` must be " + range + ", not " + value.asText())
               .label("out of range").build());
           return Optional.empty();
@@ -255,7 +258,7 @@ public final class ConfigBinder {
     }
   }
 
-  private Optional<JsonNode> checkModel(JsonNode value, String pointer, Span at, ConfigModel m, ConfigDefinition def, String shownName) {
+  private Optional<JsonNode> checkModel(JsonNode value, String pointer, Supplier<Span> at, ConfigModel m, ConfigDefinition def, String shownName) {
     if (m.isValueChooser()) {
       if (!value.isValueNode()) {
         return wrong(at, "`" + shownName + "`", "one of " + choices(m), value, null);
@@ -269,7 +272,8 @@ public final class ConfigBinder {
       }
       ArrayNode result = JSON.arrayNode();
       for (int i = 0; i < value.size(); i++) {
-        Optional<JsonNode> one = choice(value.get(i), map.valueSpan(SourceMap.child(pointer, i)), m, shownName);
+        int index = i;
+        Optional<JsonNode> one = choice(value.get(i), () -> map.valueSpan(SourceMap.child(pointer, index)), m, shownName);
         if (one.isEmpty()) {
           return Optional.empty();
         }
@@ -309,7 +313,7 @@ public final class ConfigBinder {
   }
 
   private Optional<JsonNode> bean(JsonNode item, String pointer, ConfigModel m, String shownName) {
-    Span at = map.valueSpan(pointer);
+    Supplier<Span> at = () -> map.valueSpan(pointer);
     if (!item.isObject()) {
       return wrong(at, "an entry of `" + shownName + "`", "a mapping of the entry's fields", item, null);
     }
@@ -357,12 +361,12 @@ public final class ConfigBinder {
     return Optional.of(bean);
   }
 
-  private Optional<JsonNode> choice(JsonNode value, Span at, ConfigModel m, String shownName) {
+  private Optional<JsonNode> choice(JsonNode value, Supplier<Span> at, ConfigModel m, String shownName) {
     String v = value.asText();
     if (m.values().isEmpty() || m.values().contains(v)) {
       return Optional.of(JSON.textNode(v));
     }
-    Diagnostic.Builder b = Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_INVALID_CHOICE, at,
+    Diagnostic.Builder b = Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_INVALID_CHOICE, at.get(),
             "`" + v + "` is not an allowed value of `" + shownName + "`")
         .label("not allowed");
     int byLabel = -1;
@@ -387,8 +391,8 @@ public final class ConfigBinder {
   }
 
   /** @param subject what takes the value, as a message names it: "`batch_size`", "an entry of `x`" */
-  private Optional<JsonNode> wrong(Span at, String subject, String expected, JsonNode actual, String help) {
-    Diagnostic.Builder b = Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_WRONG_TYPE, at,
+  private Optional<JsonNode> wrong(Supplier<Span> at, String subject, String expected, JsonNode actual, String help) {
+    Diagnostic.Builder b = Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_WRONG_TYPE, at.get(),
             subject + " takes " + expected + ", not " + describe(actual))
         .label("expected " + expected);
     if (help != null) {

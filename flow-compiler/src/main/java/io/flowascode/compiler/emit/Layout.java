@@ -3,9 +3,8 @@ package io.flowascode.compiler.emit;
 import io.flowascode.compiler.graph.Edge;
 import io.flowascode.compiler.graph.FlowGraph;
 import io.flowascode.compiler.graph.StageNode;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,59 +21,66 @@ public final class Layout {
   /** Canvas position of one stage. */
   public record Position(int x, int y) {}
 
-  private final Map<String, Position> positions = new HashMap<>();
+  private final Map<StageNode, Position> positions = new IdentityHashMap<>();
   private int columns;
 
   public Layout(FlowGraph graph) {
     List<StageNode> stages = graph.stages();
-    Map<String, Integer> column = longestPathDepths(graph);
+    int[] column = longestPathDepths(graph);
     Map<Integer, Integer> rows = new HashMap<>();
-    for (StageNode s : stages) {
-      int c = column.get(s.id());
+    for (int i = 0; i < stages.size(); i++) {
+      int c = column[i];
       int r = rows.merge(c, 1, Integer::sum) - 1;
-      positions.put(s.id(), new Position(X0 + c * DX, Y0 + r * DY));
+      positions.put(stages.get(i), new Position(X0 + c * DX, Y0 + r * DY));
       columns = Math.max(columns, c + 1);
     }
   }
 
   /**
-   * Each stage's column: the number of edges on the longest path that reaches it. In topological
-   * order this takes one look at each edge; written connections can come in any order, and a
-   * relaxation pass per stage made a 10,000-stage flow written bottom-up take minutes.
+   * Each stage's column, by its index in the graph: the number of edges on the longest path that
+   * reaches it. In topological order this takes one look at each edge; written connections can
+   * come in any order, and a relaxation pass per stage made a 10,000-stage flow written bottom-up
+   * take minutes. Stages are indexed once so the walk itself works on arrays.
    */
-  private static Map<String, Integer> longestPathDepths(FlowGraph graph) {
+  private static int[] longestPathDepths(FlowGraph graph) {
     List<StageNode> stages = graph.stages();
-    Map<String, Integer> column = new HashMap<>();
-    Map<String, Integer> waitingFor = new HashMap<>();
-    for (StageNode s : stages) {
-      column.put(s.id(), 0);
-      waitingFor.put(s.id(), graph.into(s).size());
+    int n = stages.size();
+    Map<StageNode, Integer> index = new IdentityHashMap<>(n);
+    for (int i = 0; i < n; i++) {
+      index.put(stages.get(i), i);
     }
-    Deque<StageNode> ready = new ArrayDeque<>();
-    for (StageNode s : stages) {
-      if (waitingFor.get(s.id()) == 0) {
-        ready.add(s);
+    int[] column = new int[n];
+    int[] waitingFor = new int[n];
+    int[] ready = new int[n];
+    int readyEnd = 0;
+    for (int i = 0; i < n; i++) {
+      waitingFor[i] = graph.into(stages.get(i)).size();
+      if (waitingFor[i] == 0) {
+        ready[readyEnd++] = i;
       }
     }
     int placed = 0;
-    while (!ready.isEmpty()) {
-      StageNode s = ready.poll();
-      placed++;
-      int next = column.get(s.id()) + 1;
-      for (Edge e : graph.outOf(s)) {
-        String to = e.to().id();
-        if (column.get(to) < next) {
-          column.put(to, next);
+    while (placed < readyEnd) {
+      int s = ready[placed++];
+      int next = column[s] + 1;
+      for (Edge e : graph.outOf(stages.get(s))) {
+        int to = index.get(e.to());
+        if (column[to] < next) {
+          column[to] = next;
         }
-        if (waitingFor.merge(to, -1, Integer::sum) == 0) {
-          ready.add(e.to());
+        if (--waitingFor[to] == 0) {
+          ready[readyEnd++] = to;
         }
       }
     }
-    if (placed == stages.size()) {
+    if (placed == n) {
       return column;
     }
-    return relaxedDepths(graph);
+    Map<String, Integer> relaxed = relaxedDepths(graph);
+    for (int i = 0; i < n; i++) {
+      column[i] = relaxed.get(stages.get(i).id());
+    }
+    return column;
   }
 
   /**
@@ -101,8 +107,9 @@ public final class Layout {
     return column;
   }
 
+  /** The position of one of the graph's stages. */
   public Position of(StageNode stage) {
-    return positions.get(stage.id());
+    return positions.get(stage);
   }
 
   /** Where the error and statistics stages go: one column right of the last stage. */

@@ -1,7 +1,7 @@
 package io.flowascode.compiler.graph;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,15 +9,17 @@ import java.util.Map;
 public final class FlowGraph {
   private final List<StageNode> stages;
   private final List<Edge> edges;
-  private final Map<String, List<Edge>> into = new LinkedHashMap<>();
-  private final Map<String, List<Edge>> outOf = new LinkedHashMap<>();
+  // Keyed by the node itself: the edges' ends are the graph's own stage objects, and an identity
+  // lookup touches one array slot where a string key compared whole ids on a 10,000-stage flow.
+  private final Map<StageNode, List<Edge>> into = new IdentityHashMap<>();
+  private final Map<StageNode, List<Edge>> outOf = new IdentityHashMap<>();
 
   public FlowGraph(List<StageNode> stages, List<Edge> edges) {
     this.stages = List.copyOf(stages);
     this.edges = List.copyOf(edges);
     for (Edge e : this.edges) {
-      into.computeIfAbsent(e.to().id(), k -> new ArrayList<>()).add(e);
-      outOf.computeIfAbsent(e.from().id(), k -> new ArrayList<>()).add(e);
+      into.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
+      outOf.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
     }
   }
 
@@ -29,11 +31,13 @@ public final class FlowGraph {
     return edges;
   }
 
+  /** The edges into one of this graph's stages, in file order. */
   public List<Edge> into(StageNode stage) {
-    return into.getOrDefault(stage.id(), List.of());
+    return into.getOrDefault(stage, List.of());
   }
 
+  /** The edges out of one of this graph's stages, in file order. */
   public List<Edge> outOf(StageNode stage) {
-    return outOf.getOrDefault(stage.id(), List.of());
+    return outOf.getOrDefault(stage, List.of());
   }
 }
