@@ -23,25 +23,10 @@ class LargePipelineDiffTest {
     Catalog catalog = TestCatalogs.mini();
     FlowDiffer differ = new FlowDiffer();
 
-    long bestParse = Long.MAX_VALUE;
-    long bestDiff = Long.MAX_VALUE;
-    FlowDiff diff = null;
-    for (int round = 0; round < 3; round++) {
-      long t0 = System.nanoTime();
-      JsonNode b = TestCatalogs.JSON.readTree(before);
-      JsonNode a = TestCatalogs.JSON.readTree(after);
-      long t1 = System.nanoTime();
-      diff = differ.diff(b, a, catalog);
-      long t2 = System.nanoTime();
-      bestParse = Math.min(bestParse, t1 - t0);
-      bestDiff = Math.min(bestDiff, t2 - t1);
-    }
+    // Correctness at scale only; its speed against parsing is measured by flow-bench's DiffBenchmark.
+    FlowDiff diff = differ.diff(TestCatalogs.JSON.readTree(before), TestCatalogs.JSON.readTree(after), catalog);
     assertThat(diff.changes()).hasSize(STAGES * CONFIGS_PER_STAGE / 100);
     assertThat(diff.changes()).allMatch(Change.ConfigChanged.class::isInstance);
-    System.out.printf("10k stages: parse both %.1f ms, diff %.1f ms (%.2fx)%n",
-        bestParse / 1e6, bestDiff / 1e6, (double) bestDiff / bestParse);
-    // Generous bound so a busy machine does not fail the build; the target is 3x.
-    assertThat(bestDiff).isLessThan(10 * bestParse);
   }
 
   /** A chain origin -> 9,998 processors -> destination, each processor with ten configs. */
