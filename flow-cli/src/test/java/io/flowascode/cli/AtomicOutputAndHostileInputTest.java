@@ -36,7 +36,7 @@ class AtomicOutputAndHostileInputTest {
   }
 
   private static String flow(String id) {
-    return "flow:\n  id: " + id + "\nstages:\n  files: {label: Directory}\n  trash: {label: Trash}\n"
+    return "flow:\n  id: " + id + "\nstages:\n  files: {label: Directory, config: {data_format: JSON, files_directory: /data/in, file_name_pattern: '*.json'}}\n  trash: {label: Trash}\n"
         + "connections:\n  - files >> trash\n";
   }
 

@@ -40,9 +40,8 @@ class SchemaCommandTest {
 
   @Test
   void theUsersDefinitionsAddTheirStages() throws Exception {
-    StageDefinition frobnicator = new StageDefinition("acme-lib", "ACME", "com_acme_Frobnicator", "1", "Frobnicator",
-        "Frobnicates records", StageType.PROCESSOR, List.of(), List.of(), false, 1, false, "", List.of(), false,
-        false, false, List.of(), List.of(), false);
+    StageDefinition frobnicator = StageDefinition.builder("acme-lib", "com_acme_Frobnicator", "1", StageType.PROCESSOR)
+        .libraryLabel("ACME").label("Frobnicator").description("Frobnicates records").outputStreams(1).build();
     Path definitions = dir.resolve("acme.json");
     Files.writeString(definitions, CatalogFormat.write(new Catalog(List.of(frobnicator), List.of(), List.of())));
 

@@ -7,6 +7,8 @@ import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ServiceUse;
 import io.flowascode.compiler.catalog.StageDefinition;
 import io.flowascode.compiler.catalog.StageType;
+import io.flowascode.compiler.check.EngineDiagnostics;
+import io.flowascode.compiler.check.ExpressionChecks;
 import io.flowascode.compiler.check.FlowRules;
 import io.flowascode.compiler.config.BoundConfig;
 import io.flowascode.compiler.config.ConfigBinder;
@@ -22,6 +24,9 @@ import io.flowascode.compiler.graph.StageNode;
 import io.flowascode.compiler.naming.InstanceNamer;
 import io.flowascode.compiler.naming.LaneNamer;
 import io.flowascode.compiler.resolve.StageResolver;
+import io.flowascode.compiler.verify.PipelineIssue;
+import io.flowascode.compiler.verify.PipelineVerifier;
+import io.flowascode.compiler.verify.VerifierOptions;
 import io.flowascode.compiler.schema.FlowSchemaValidator;
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
@@ -117,11 +122,17 @@ public final class FlowCompiler {
     schema.validate(tree.get(), out);
     FlowFile flow = FlowReader.read(tree.get(), out);
     CompiledFlow compiled = new Run(flow, out).compile();
-    Optional<ObjectNode> pipeline = Optional.empty();
+    boolean compilerErrors = out.hasErrors();
+    ExpressionChecks expressions = new ExpressionChecks(catalog, file, tree.get().map(), compiled, out);
+    expressions.check();
+    // The platform's rules judge the pipeline the flow becomes, as the engine will on save.
+    ObjectNode emitted = new PipelineEmitter(catalog).emit(compiled);
+    List<PipelineIssue> issues = PipelineVerifier.verify(emitted, catalog,
+        new VerifierOptions(options.multipleOriginsAllowed()));
+    new EngineDiagnostics(catalog, tree.get().map(), compiled, out)
+        .report(issues, compilerErrors, expressions.reportedConfigs());
     boolean errors = out.hasErrors() || (options.strict() && !out.isEmpty());
-    if (!errors) {
-      pipeline = Optional.of(new PipelineEmitter(catalog).emit(compiled));
-    }
+    Optional<ObjectNode> pipeline = !errors || options.emitRejected() ? Optional.of(emitted) : Optional.empty();
     return finish(file.name(), Optional.of(file), Optional.of(compiled), pipeline, out);
   }
 
@@ -131,8 +142,8 @@ public final class FlowCompiler {
     if (options.strict()) {
       list = list.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();
     }
-    boolean failed = list.stream().anyMatch(Diagnostic::isError);
-    return new Compilation(name, file, failed ? Optional.empty() : flow, failed ? Optional.empty() : pipeline, list);
+    boolean withhold = list.stream().anyMatch(Diagnostic::isError) && !options.emitRejected();
+    return new Compilation(name, file, withhold ? Optional.empty() : flow, withhold ? Optional.empty() : pipeline, list);
   }
 
   /** The state of compiling one file. */
@@ -146,7 +157,7 @@ public final class FlowCompiler {
     Run(FlowFile flow, Diagnostics out) {
       this.flow = flow;
       this.out = out;
-      this.binder = new ConfigBinder(flow.source().map(), out);
+      this.binder = new ConfigBinder(flow.source().map(), out).keepingRejected(options.emitRejected());
     }
 
     CompiledFlow compile() {
@@ -193,7 +204,7 @@ public final class FlowCompiler {
       new FlowRules(out, options.multipleOriginsAllowed())
           .check(graph, flowSpan, complete, connections.writtenInputs(), connections.writtenOutputs());
 
-      BoundConfig settings = ConfigBinder.forSettings(flow.source().map(), out)
+      BoundConfig settings = ConfigBinder.forSettings(flow.source().map(), out).keepingRejected(options.emitRejected())
           .bind(ownSettings(header.settings()), pipelineTargets(), "the pipeline");
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
@@ -380,14 +391,15 @@ public final class FlowCompiler {
 
     private Optional<SpecialStage> special(SpecialStageDecl decl, StageResolver.Role role, String owner) {
       return resolver.resolve(decl.ref(), role, out).map(def ->
-          new SpecialStage(def, binder.bind(decl.ref().config(), targets(def), owner + " (" + def.label() + ")")));
+          new SpecialStage(def, binder.bind(decl.ref().config(), targets(def), owner + " (" + def.label() + ")"),
+              Optional.of(decl.ref().label().or(() -> decl.ref().name()).map(Located::span).orElse(decl.ref().span()))));
     }
 
     private SpecialStage discard() {
-      StageDefinition def = catalog.byName(DISCARD).stream().findFirst().orElseGet(() -> new StageDefinition(
-          "streamsets-datacollector-basic-lib", "Basic", DISCARD, "1", "Discard", "", StageType.DESTINATION,
-          List.of(), List.of(), false, 0, false, "", List.of(), true, false, true,
-          List.of("ERROR_STAGE", "LIFECYCLE_STAGE"), List.of(), false));
+      StageDefinition def = catalog.byName(DISCARD).stream().findFirst().orElseGet(() -> StageDefinition.builder(
+              "streamsets-datacollector-basic-lib", DISCARD, "1", StageType.DESTINATION)
+          .libraryLabel("Basic").label("Discard").errorStage(true).pipelineLifecycleStage(true)
+          .hideStage(List.of("ERROR_STAGE", "LIFECYCLE_STAGE")).build());
       return new SpecialStage(def, BoundConfig.empty());
     }
   }

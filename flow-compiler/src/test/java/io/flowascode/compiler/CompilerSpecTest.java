@@ -233,7 +233,7 @@ class CompilerSpecTest {
   void anHttpRouterHasOneNumberedOutputPerRouteAndEachRouteNamesItsLane() {
     JsonNode p = pipeline(HEADER + """
         stages:
-          api: {label: HTTP Server}
+          api: {label: HTTP Server, config: {data_format: JSON}}
           router:
             label: HTTP Router
             config:

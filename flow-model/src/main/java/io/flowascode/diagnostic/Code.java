@@ -9,8 +9,9 @@ import java.util.Optional;
 public enum Code {
   // Retired before the first release, as nothing could emit them: E0519 (a selector without
   // predicates is W0702, the compiler always writes the `default` predicate), E0521 (event lanes
-  // are emitted only when connected), W0603 (undefined parameters were never checked), W0799
-  // (renderers print how many diagnostics they left out as a plain line). Do not reuse these ids.
+  // are emitted only when connected), W0799 (renderers print how many diagnostics they left out
+  // as a plain line). Do not reuse these ids. W0603 was retired the same way and is back with its
+  // one meaning, now that the engine's expression catalog makes the check reliable.
 
   // E01xx: reading the file
   FILE_UNREADABLE("E0100", Severity.ERROR, "the file cannot be read"),
@@ -50,6 +51,7 @@ public enum Code {
   UNKNOWN_ERROR_STAGE("E0309", Severity.ERROR, "not a stage that can receive error records"),
   UNKNOWN_LIFECYCLE_STAGE("E0310", Severity.ERROR, "not a stage that can handle pipeline start or stop events"),
   DEFINITIONS_UNREADABLE("E0311", Severity.ERROR, "a definitions file that cannot be read"),
+  UNSUPPORTED_EXECUTION_MODE("E0312", Severity.ERROR, "a stage that does not run in the pipeline's execution mode", "VALIDATION_0071"),
 
   // E04xx: configuration
   UNKNOWN_CONFIG("E0401", Severity.ERROR, "the stage has no configuration of this name"),
@@ -60,6 +62,12 @@ public enum Code {
   CONFIG_OUT_OF_RANGE("E0406", Severity.ERROR, "a number outside the configuration's range"),
   CONFIG_IS_DEFAULT("W0407", Severity.WARNING, "a configuration set to its default value"),
   PREDICATES_AS_CONFIG("E0408", Severity.ERROR, "predicates are written under `predicates`, not `config`"),
+  CONFIG_REQUIRED("E0409", Severity.ERROR, "a required configuration is not set", "VALIDATION_0007"),
+  INVALID_EXPRESSION("E0410", Severity.ERROR, "an expression the engine cannot read or evaluate"),
+  INVALID_FIELD_PATH("E0411", Severity.ERROR, "a field path the engine cannot read", "VALIDATION_0033"),
+  INVALID_PRECONDITION("E0412", Severity.ERROR, "a record precondition the engine refuses", "VALIDATION_0080"),
+  CONFIG_NAME_AMBIGUOUS("E0413", Severity.ERROR, "a readable name that names several configurations"),
+  UNLISTED_CHOICE("W0414", Severity.WARNING, "a value the UI does not offer for a configuration that accepts any text"),
 
   // E05xx: connections and the platform's lane rules
   UNKNOWN_STAGE_REF("E0501", Severity.ERROR, "a connection names a stage that is not declared"),
@@ -85,14 +93,19 @@ public enum Code {
   // E06xx: the flow header
   UNKNOWN_SETTING("E0601", Severity.ERROR, "the pipeline has no setting of this name"),
   SETTING_WRONG_VALUE("E0602", Severity.ERROR, "a pipeline setting with a wrong value"),
+  UNKNOWN_EXPRESSION_NAME("W0603", Severity.WARNING, "an expression names a parameter or constant the flow does not define"),
   UNUSED_PARAMETER("W0604", Severity.WARNING, "a parameter that nothing uses"),
   INVALID_FLOW_ID("E0605", Severity.ERROR, "a flow id with characters the platform rejects"),
   EMPTY_TITLE("E0606", Severity.ERROR, "the flow title is empty", "VALIDATION_0093"),
   DUPLICATE_FLOW_ID("E0607", Severity.ERROR, "two flow files declare the same flow id"),
+  SETTINGS_CONFLICT("E0608", Severity.ERROR, "the pipeline's settings and its stages do not fit together"),
 
   // W07xx: legal but probably wrong
   DEV_STAGE("W0701", Severity.WARNING, "a development stage in a flow"),
   SELECTOR_ONLY_DEFAULT("W0702", Severity.WARNING, "a Stream Selector with only a default output"),
+
+  // E08xx: the engine's own verdict, where no more specific code says it
+  ENGINE_REFUSES("E0801", Severity.ERROR, "the engine refuses the pipeline"),
 
   // E09xx: the tool itself
   INTERNAL_ERROR("E0900", Severity.ERROR, "the compiler failed on this input; please report it");

@@ -18,7 +18,8 @@ public record Diagnostic(
     String label,
     Optional<String> help,
     List<String> notes,
-    List<Related> related) {
+    List<Related> related,
+    List<EngineCode> engineCodes) {
 
   public static final Comparator<Diagnostic> ORDER =
       Comparator.comparing(Diagnostic::span)
@@ -34,6 +35,7 @@ public record Diagnostic(
     help = help == null ? Optional.empty() : help;
     notes = List.copyOf(notes);
     related = List.copyOf(related);
+    engineCodes = engineCodes == null ? List.of() : List.copyOf(engineCodes);
   }
 
   public static Builder of(Code code, Span span, String message) {
@@ -45,7 +47,7 @@ public record Diagnostic(
   }
 
   public Diagnostic withSeverity(Severity newSeverity) {
-    return new Diagnostic(code, newSeverity, span, message, label, help, notes, related);
+    return new Diagnostic(code, newSeverity, span, message, label, help, notes, related, engineCodes);
   }
 
   /** Builds a diagnostic with the code's default severity. */
@@ -57,6 +59,7 @@ public record Diagnostic(
     private String help;
     private final java.util.ArrayList<String> notes = new java.util.ArrayList<>();
     private final java.util.ArrayList<Related> related = new java.util.ArrayList<>();
+    private final java.util.LinkedHashSet<EngineCode> engineCodes = new java.util.LinkedHashSet<>();
 
     private Builder(Code code, Span span, String message) {
       this.code = code;
@@ -85,11 +88,23 @@ public record Diagnostic(
       return this;
     }
 
+    /** How the engine reports the same problem; replaces the code's usual platform code. */
+    public Builder engineCode(String engineCode, String config) {
+      engineCodes.add(new EngineCode(engineCode, config));
+      return this;
+    }
+
     public Diagnostic build() {
       List<String> allNotes = new java.util.ArrayList<>(notes);
-      code.platformCode().ifPresent(p -> allNotes.add("the platform reports this as " + p));
+      List<EngineCode> codes = new java.util.ArrayList<>(engineCodes);
+      if (codes.isEmpty()) {
+        code.platformCode().ifPresent(p -> codes.add(new EngineCode(p, "")));
+      }
+      if (!codes.isEmpty()) {
+        allNotes.add("the platform reports this as " + String.join(", ", codes.stream().map(EngineCode::toString).toList()));
+      }
       return new Diagnostic(
-          code, code.severity(), span, message, label, Optional.ofNullable(help), allNotes, related);
+          code, code.severity(), span, message, label, Optional.ofNullable(help), allNotes, related, codes);
     }
   }
 }

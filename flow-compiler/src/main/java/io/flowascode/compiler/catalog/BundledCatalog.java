@@ -52,6 +52,7 @@ public final class BundledCatalog {
     List<StageDefinition> stages = new ArrayList<>();
     List<ServiceDefinition> services = new ArrayList<>();
     List<ConfigDefinition> pipelineConfigs = new ArrayList<>();
+    ElCatalog el = ElCatalog.EMPTY;
     for (String name : files()) {
       Catalog part;
       try (InputStream in = open(DIRECTORY + name)) {
@@ -65,8 +66,9 @@ public final class BundledCatalog {
       stages.addAll(part.stages());
       services.addAll(part.services());
       pipelineConfigs.addAll(part.pipelineConfigs());
+      el = el.merge(part.el());
     }
-    return new Catalog(stages, services, pipelineConfigs);
+    return new Catalog(stages, services, pipelineConfigs, el);
   }
 
   private static InputStream open(String resource) throws IOException {

@@ -17,6 +17,7 @@ public final class Catalog {
   private final List<StageDefinition> stages;
   private final Map<String, ServiceDefinition> services;
   private final List<ConfigDefinition> pipelineConfigs;
+  private final ElCatalog el;
   private final Map<String, List<StageDefinition>> byLabel = new LinkedHashMap<>();
   private final Map<String, List<StageDefinition>> byName = new LinkedHashMap<>();
 
@@ -24,6 +25,14 @@ public final class Catalog {
       Collection<StageDefinition> stages,
       Collection<ServiceDefinition> services,
       List<ConfigDefinition> pipelineConfigs) {
+    this(stages, services, pipelineConfigs, ElCatalog.EMPTY);
+  }
+
+  public Catalog(
+      Collection<StageDefinition> stages,
+      Collection<ServiceDefinition> services,
+      List<ConfigDefinition> pipelineConfigs,
+      ElCatalog el) {
     // Keyed by library, name and version so that an overlay replaces rather than duplicates.
     Map<String, StageDefinition> unique = new LinkedHashMap<>();
     for (StageDefinition s : stages) {
@@ -36,24 +45,39 @@ public final class Catalog {
     }
     this.services = Map.copyOf(svc);
     this.pipelineConfigs = List.copyOf(pipelineConfigs);
+    this.el = el;
     for (StageDefinition s : this.stages) {
       byLabel.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s);
       byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
     }
-    Comparator<StageDefinition> newestFirst = Comparator.comparing(
-        (StageDefinition s) -> versionNumber(s.version())).reversed();
-    byLabel.values().forEach(l -> l.sort(newestFirst));
-    byName.values().forEach(l -> l.sort(newestFirst));
+    byLabel.values().forEach(l -> l.sort(PREFERRED_FIRST));
+    byName.values().forEach(l -> l.sort(PREFERRED_FIRST));
   }
+
+  /**
+   * The order in which a flow that names no version picks a definition: the version the engine
+   * publishes, then published definitions before inferred ones, then the newest. A version seen
+   * only in some other engine's export is never preferred to the engine's own.
+   */
+  public static final Comparator<StageDefinition> PREFERRED_FIRST = Comparator
+      .comparing((StageDefinition s) -> !s.fromEngine())
+      .thenComparing(StageDefinition::inferred)
+      .thenComparing(Comparator.comparingLong((StageDefinition s) -> versionNumber(s.version())).reversed());
 
   /** This catalog with another's definitions laid over it. */
   public Catalog overlay(Catalog other) {
-    List<StageDefinition> all = new ArrayList<>(stages);
+    List<StageDefinition> all = new ArrayList<>();
+    // Definitions read from an engine say which engine the flow is for: the versions this
+    // catalog called the engine's own are then only alternatives.
+    boolean otherIsEngine = other.stages.stream().anyMatch(StageDefinition::fromEngine);
+    for (StageDefinition s : stages) {
+      all.add(otherIsEngine && s.fromEngine() ? s.toBuilder().fromEngine(false).build() : s);
+    }
     all.addAll(other.stages);
     Map<String, ServiceDefinition> svc = new LinkedHashMap<>(services);
     svc.putAll(other.services);
     List<ConfigDefinition> pipeline = other.pipelineConfigs.isEmpty() ? pipelineConfigs : other.pipelineConfigs;
-    return new Catalog(all, svc.values(), pipeline);
+    return new Catalog(all, svc.values(), pipeline, el.merge(other.el));
   }
 
   public List<StageDefinition> stages() {
@@ -73,12 +97,17 @@ public final class Catalog {
     return pipelineConfigs;
   }
 
-  /** Stages with this label, newest version first. */
+  /** The expression-language functions and constants the definitions publish. */
+  public ElCatalog el() {
+    return el;
+  }
+
+  /** Stages with this label, the preferred definition first ({@link #PREFERRED_FIRST}). */
   public List<StageDefinition> byLabel(String label) {
     return byLabel.getOrDefault(label, List.of());
   }
 
-  /** Stages with this stage name, newest version first. */
+  /** Stages with this stage name, the preferred definition first ({@link #PREFERRED_FIRST}). */
   public List<StageDefinition> byName(String name) {
     return byName.getOrDefault(name, List.of());
   }

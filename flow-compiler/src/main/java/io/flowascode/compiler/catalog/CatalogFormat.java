@@ -24,20 +24,29 @@ import java.util.TreeMap;
  * <pre>{@code
  * {
  *   "format": "flow-catalog",
- *   "formatVersion": 1,
+ *   "formatVersion": 2,
  *   "pipelineConfigs": [config, ...],
- *   "services": [{"provides", "version", "label", "configs"}, ...],
+ *   "services": [{"provides", "version", "label", "className", "configs"}, ...],
  *   "stages": [{"library", "libraryLabel", "name", "version", "label", "description", "type",
  *               "inferred", "producesEvents", "outputStreams", "variableOutputStreams",
  *               "outputStreamsDrivenByConfig", "outputStreamLabels", "errorStage",
  *               "statsAggregatorStage", "pipelineLifecycleStage", "hideStage", "executionModes",
+ *               "inputStreams", "offsetCommitTrigger", "bisectable", "engine",
  *               "services": [{"service", "configuration": {name: value}}], "configs"}, ...],
- *   "valueSets": {setName: {"values", "labels"}}
+ *   "el": {"functions": [{"name", "returnType", "arguments", "description"}],
+ *          "constants": [{"name", "returnType", "description"}]},
+ *   "valueSets": {setName: {"values", "labels"}},
+ *   "elSets": {setName: {"functions", "constants"}}
  * }
  * config = {"name", "label", "description", "type", "defaultValue", "required", "group",
- *           "displayPosition", "model": {"modelType", "values", "labels", "valueSet", "beanConfigs"},
- *           "min", "max", "dependsOn": {configName: [values]}}
+ *           "displayPosition", "model": {"modelType", "values", "labels", "valueSet", "open", "beanConfigs"},
+ *           "min", "max", "dependsOn": {configName: [values]}, "evaluation", "elSet", "connectionType"}
  * }</pre>
+ *
+ * <p>{@code engine} marks the versions the engine the catalog stands for publishes;
+ * {@code evaluation} is written only for EXPLICIT configs; {@code elSet} names the shared list of
+ * expression functions and constants the config may use. Version 1 documents (without these) are
+ * still read.
  *
  * <p>Rules that make the bytes deterministic and the files small:
  * <ul>
@@ -57,7 +66,8 @@ import java.util.TreeMap;
  */
 public final class CatalogFormat {
   public static final String FORMAT = "flow-catalog";
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+  private static final int OLDEST_READ_VERSION = 1;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Comparator<StageDefinition> STAGE_ORDER = Comparator
@@ -90,6 +100,8 @@ public final class CatalogFormat {
     private final Map<List<List<String>>, Integer> uses = new LinkedHashMap<>();
     private final Map<List<List<String>>, String> setNames = new LinkedHashMap<>();
     private final ObjectNode valueSets = NODES.objectNode();
+    private final Map<ElScope, String> elSetNames = new LinkedHashMap<>();
+    private final ObjectNode elSets = NODES.objectNode();
 
     Writer(Catalog catalog) {
       this.catalog = catalog;
@@ -114,14 +126,21 @@ public final class CatalogFormat {
         o.put("provides", s.provides());
         o.put("version", s.version());
         putText(o, "label", s.label());
+        putText(o, "className", s.className());
         putArray(o, "configs", configs(s.configs()));
       }
       putArray(root, "services", serviceList);
       ArrayNode stageList = NODES.arrayNode();
       stages.forEach(s -> stageList.add(stage(s)));
       putArray(root, "stages", stageList);
+      if (!catalog.el().isEmpty()) {
+        root.set("el", el(catalog.el()));
+      }
       if (!valueSets.isEmpty()) {
         root.set("valueSets", valueSets);
+      }
+      if (!elSets.isEmpty()) {
+        root.set("elSets", elSets);
       }
       return CompactJsonWriter.write(root);
     }
@@ -155,6 +174,12 @@ public final class CatalogFormat {
       putTrue(o, "pipelineLifecycleStage", s.pipelineLifecycleStage());
       putArray(o, "hideStage", strings(s.hideStage()));
       putArray(o, "executionModes", strings(s.executionModes()));
+      if (s.inputStreams() > 0) {
+        o.put("inputStreams", s.inputStreams());
+      }
+      putTrue(o, "offsetCommitTrigger", s.offsetCommitTrigger());
+      putTrue(o, "bisectable", s.bisectable());
+      putTrue(o, "engine", s.fromEngine());
       ArrayNode serviceUses = NODES.arrayNode();
       for (ServiceUse use : s.services()) {
         ObjectNode u = serviceUses.addObject();
@@ -197,6 +222,7 @@ public final class CatalogFormat {
         } else {
           putChoices(model, m.values(), m.labels());
         }
+        putTrue(model, "open", m.openChoice());
         putArray(model, "beanConfigs", configs(m.beanConfigs()));
       });
       c.min().ifPresent(v -> o.put("min", v));
@@ -204,6 +230,52 @@ public final class CatalogFormat {
       if (!c.dependsOn().isEmpty()) {
         ObjectNode deps = o.putObject("dependsOn");
         new TreeMap<>(c.dependsOn()).forEach((k, v) -> deps.set(k, NODES.arrayNode().addAll(v)));
+      }
+      if (c.evaluation() == Evaluation.EXPLICIT) {
+        o.put("evaluation", c.evaluation().name());
+      }
+      if (c.el().known()) {
+        o.put("elSet", elSet(c.name(), c.el()));
+      }
+      putText(o, "connectionType", c.connectionType());
+      return o;
+    }
+
+    /** The name of the shared set for this scope, written under {@code elSets} on first use. */
+    private String elSet(String configName, ElScope scope) {
+      String existing = elSetNames.get(scope);
+      if (existing != null) {
+        return existing;
+      }
+      // Named after the first config that uses it, so regenerating keeps the names stable.
+      String base = configName.substring(configName.lastIndexOf('.') + 1);
+      String name = base;
+      for (int i = 2; elSets.has(name); i++) {
+        name = base + "-" + i;
+      }
+      elSetNames.put(scope, name);
+      ObjectNode set = elSets.putObject(name);
+      putArray(set, "functions", strings(scope.functions()));
+      putArray(set, "constants", strings(scope.constants()));
+      return name;
+    }
+
+    private static ObjectNode el(ElCatalog el) {
+      ObjectNode o = NODES.objectNode();
+      ArrayNode functions = o.putArray("functions");
+      for (ElFunction f : el.functions()) {
+        ObjectNode n = functions.addObject();
+        n.put("name", f.name());
+        putText(n, "returnType", f.returnType());
+        putArray(n, "arguments", strings(f.argumentTypes()));
+        putText(n, "description", f.description());
+      }
+      ArrayNode constants = o.putArray("constants");
+      for (ElConstant c : el.constants()) {
+        ObjectNode n = constants.addObject();
+        n.put("name", c.name());
+        putText(n, "returnType", c.returnType());
+        putText(n, "description", c.description());
       }
       return o;
     }
@@ -292,12 +364,12 @@ public final class CatalogFormat {
       throw new DefinitionsException("the file is not a " + FORMAT + " document");
     }
     int version = root.path("formatVersion").asInt(-1);
-    if (version != FORMAT_VERSION) {
-      throw new DefinitionsException(
-          "the catalog has formatVersion " + version + ", but this tool reads version " + FORMAT_VERSION);
+    if (version < OLDEST_READ_VERSION || version > FORMAT_VERSION) {
+      throw new DefinitionsException("the catalog has formatVersion " + version + ", but this tool reads versions "
+          + OLDEST_READ_VERSION + " to " + FORMAT_VERSION);
     }
-    JsonNode valueSets = root.path("valueSets");
-    List<ConfigDefinition> pipelineConfigs = readConfigs(root.get("pipelineConfigs"), "pipelineConfigs", valueSets);
+    Sets sets = new Sets(root.path("valueSets"), root.path("elSets"));
+    List<ConfigDefinition> pipelineConfigs = readConfigs(root.get("pipelineConfigs"), "pipelineConfigs", sets);
     List<ServiceDefinition> services = new ArrayList<>();
     int i = 0;
     for (JsonNode s : list(root.get("services"), "services")) {
@@ -306,17 +378,40 @@ public final class CatalogFormat {
           JsonFields.required(s, "provides", where),
           s.path("version").asInt(1),
           JsonFields.text(s, "label"),
-          readConfigs(s.get("configs"), where + ".configs", valueSets)));
+          readConfigs(s.get("configs"), where + ".configs", sets),
+          JsonFields.text(s, "className")));
     }
     List<StageDefinition> stages = new ArrayList<>();
     i = 0;
     for (JsonNode s : list(root.get("stages"), "stages")) {
-      stages.add(readStage(s, "stages[" + i++ + "]", valueSets));
+      stages.add(readStage(s, "stages[" + i++ + "]", sets));
     }
-    return new Catalog(stages, services, pipelineConfigs);
+    return new Catalog(stages, services, pipelineConfigs, readEl(root.path("el")));
   }
 
-  private static StageDefinition readStage(JsonNode s, String where, JsonNode valueSets)
+  /** The shared lists configs refer to by name, and the scopes read so far (one object per set). */
+  private record Sets(JsonNode valueSets, JsonNode elSets, Map<String, ElScope> scopes) {
+    Sets(JsonNode valueSets, JsonNode elSets) {
+      this(valueSets, elSets, new LinkedHashMap<>());
+    }
+  }
+
+  private static ElCatalog readEl(JsonNode el) {
+    Map<String, ElFunction> functions = new LinkedHashMap<>();
+    for (JsonNode f : el.path("functions")) {
+      String name = JsonFields.text(f, "name");
+      functions.put(name, new ElFunction(name, JsonFields.text(f, "returnType"), texts(f.get("arguments")),
+          JsonFields.text(f, "description")));
+    }
+    Map<String, ElConstant> constants = new LinkedHashMap<>();
+    for (JsonNode c : el.path("constants")) {
+      String name = JsonFields.text(c, "name");
+      constants.put(name, new ElConstant(name, JsonFields.text(c, "returnType"), JsonFields.text(c, "description")));
+    }
+    return new ElCatalog(functions, constants);
+  }
+
+  private static StageDefinition readStage(JsonNode s, String where, Sets sets)
       throws DefinitionsException {
     String name = JsonFields.required(s, "name", where);
     String at = where + " (" + name + ")";
@@ -329,58 +424,60 @@ public final class CatalogFormat {
       u.path("configuration").properties().forEach(e -> conf.put(e.getKey(), e.getValue()));
       uses.add(new ServiceUse(JsonFields.required(u, "service", at + ".services"), conf));
     }
-    return new StageDefinition(
-        JsonFields.required(s, "library", at),
-        JsonFields.text(s, "libraryLabel"),
-        name,
-        JsonFields.required(s, "version", at),
-        JsonFields.text(s, "label"),
-        JsonFields.text(s, "description"),
-        type,
-        readConfigs(s.get("configs"), at + ".configs", valueSets),
-        uses,
-        JsonFields.flag(s, "producesEvents"),
-        s.path("outputStreams").asInt(0),
-        JsonFields.flag(s, "variableOutputStreams"),
-        JsonFields.text(s, "outputStreamsDrivenByConfig"),
-        texts(s.get("outputStreamLabels")),
-        JsonFields.flag(s, "errorStage"),
-        JsonFields.flag(s, "statsAggregatorStage"),
-        JsonFields.flag(s, "pipelineLifecycleStage"),
-        texts(s.get("hideStage")),
-        texts(s.get("executionModes")),
-        JsonFields.flag(s, "inferred"));
+    return StageDefinition.builder(JsonFields.required(s, "library", at), name, JsonFields.required(s, "version", at), type)
+        .libraryLabel(JsonFields.text(s, "libraryLabel"))
+        .label(JsonFields.text(s, "label"))
+        .description(JsonFields.text(s, "description"))
+        .configs(readConfigs(s.get("configs"), at + ".configs", sets))
+        .services(uses)
+        .producesEvents(JsonFields.flag(s, "producesEvents"))
+        .outputStreams(s.path("outputStreams").asInt(0))
+        .variableOutputStreams(JsonFields.flag(s, "variableOutputStreams"))
+        .outputStreamsDrivenByConfig(JsonFields.text(s, "outputStreamsDrivenByConfig"))
+        .outputStreamLabels(texts(s.get("outputStreamLabels")))
+        .errorStage(JsonFields.flag(s, "errorStage"))
+        .statsAggregatorStage(JsonFields.flag(s, "statsAggregatorStage"))
+        .pipelineLifecycleStage(JsonFields.flag(s, "pipelineLifecycleStage"))
+        .hideStage(texts(s.get("hideStage")))
+        .executionModes(texts(s.get("executionModes")))
+        .inputStreams(s.path("inputStreams").asInt(-1))
+        .offsetCommitTrigger(JsonFields.flag(s, "offsetCommitTrigger"))
+        .bisectable(JsonFields.flag(s, "bisectable"))
+        .fromEngine(JsonFields.flag(s, "engine"))
+        .inferred(JsonFields.flag(s, "inferred"))
+        .build();
   }
 
-  private static List<ConfigDefinition> readConfigs(JsonNode n, String where, JsonNode valueSets)
+  private static List<ConfigDefinition> readConfigs(JsonNode n, String where, Sets sets)
       throws DefinitionsException {
     List<ConfigDefinition> configs = new ArrayList<>();
     int i = 0;
     for (JsonNode c : list(n, where)) {
-      configs.add(readConfig(c, where + "[" + i++ + "]", valueSets));
+      configs.add(readConfig(c, where + "[" + i++ + "]", sets));
     }
     return configs;
   }
 
-  private static ConfigDefinition readConfig(JsonNode c, String where, JsonNode valueSets)
+  private static ConfigDefinition readConfig(JsonNode c, String where, Sets sets)
       throws DefinitionsException {
     String name = JsonFields.required(c, "name", where);
-    Optional<ConfigModel> model = Optional.empty();
+    ConfigModel model = null;
     JsonNode m = c.get("model");
     if (m != null && m.isObject()) {
       JsonNode choices = m;
       if (m.has("valueSet")) {
-        choices = valueSets.path(m.path("valueSet").asText());
+        choices = sets.valueSets().path(m.path("valueSet").asText());
         if (!choices.isObject()) {
           throw new DefinitionsException(where + " (" + name + ") uses a valueSet the document does not define");
         }
       }
       List<String> values = texts(choices.get("values"));
-      model = Optional.of(new ConfigModel(
+      model = new ConfigModel(
           JsonFields.text(m, "modelType"),
           values,
           choices.has("labels") ? texts(choices.get("labels")) : values,
-          readConfigs(m.get("beanConfigs"), where + " (" + name + ").model.beanConfigs", valueSets)));
+          readConfigs(m.get("beanConfigs"), where + " (" + name + ").model.beanConfigs", sets),
+          JsonFields.flag(m, "open"));
     }
     Map<String, List<JsonNode>> dependsOn = new LinkedHashMap<>();
     c.path("dependsOn").properties().forEach(e -> {
@@ -388,20 +485,31 @@ public final class CatalogFormat {
       e.getValue().forEach(values::add);
       dependsOn.put(e.getKey(), values);
     });
+    ElScope el = ElScope.UNKNOWN;
+    if (c.has("elSet")) {
+      String setName = c.path("elSet").asText();
+      JsonNode set = sets.elSets().path(setName);
+      if (!set.isObject()) {
+        throw new DefinitionsException(where + " (" + name + ") uses an elSet the document does not define");
+      }
+      el = sets.scopes().computeIfAbsent(setName, k -> new ElScope(texts(set.get("functions")), texts(set.get("constants"))));
+    }
     JsonNode defaultValue = c.get("defaultValue");
-    return new ConfigDefinition(
-        name,
-        JsonFields.text(c, "label"),
-        JsonFields.text(c, "description"),
-        ConfigType.parse(JsonFields.text(c, "type")),
-        defaultValue == null ? NullNode.getInstance() : defaultValue,
-        JsonFields.flag(c, "required"),
-        JsonFields.text(c, "group"),
-        c.path("displayPosition").asInt(0),
-        model,
-        number(c.get("min")),
-        number(c.get("max")),
-        dependsOn);
+    return ConfigDefinition.builder(name, ConfigType.parse(JsonFields.text(c, "type")))
+        .label(JsonFields.text(c, "label"))
+        .description(JsonFields.text(c, "description"))
+        .defaultValue(defaultValue == null ? NullNode.getInstance() : defaultValue)
+        .required(JsonFields.flag(c, "required"))
+        .group(JsonFields.text(c, "group"))
+        .displayPosition(c.path("displayPosition").asInt(0))
+        .model(model)
+        .min(number(c.get("min")).orElse(null))
+        .max(number(c.get("max")).orElse(null))
+        .dependsOn(dependsOn)
+        .evaluation(Evaluation.parse(JsonFields.text(c, "evaluation")))
+        .el(el)
+        .connectionType(JsonFields.text(c, "connectionType"))
+        .build();
   }
 
   private static Optional<Long> number(JsonNode n) {

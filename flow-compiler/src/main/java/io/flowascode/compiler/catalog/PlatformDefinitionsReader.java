@@ -42,23 +42,24 @@ public final class PlatformDefinitionsReader {
     if (!root.isObject()) {
       throw new DefinitionsException("the definitions are not a JSON object");
     }
+    ElIndex el = ElIndex.of(root.get("elCatalog"));
     List<StageDefinition> stages = new ArrayList<>();
     int i = 0;
     for (JsonNode s : array(root, "stages", "stages")) {
-      stages.add(stage(s, JsonFields.text(s, "library"), JsonFields.text(s, "libraryLabel"), "stages[" + i++ + "]"));
+      stages.add(stage(s, JsonFields.text(s, "library"), JsonFields.text(s, "libraryLabel"), "stages[" + i++ + "]", el));
     }
-    stages.addAll(compressedStages(root));
+    stages.addAll(compressedStages(root, el));
     List<ServiceDefinition> services = new ArrayList<>();
     i = 0;
     for (JsonNode s : array(root, "services", "services")) {
-      services.add(service(s, "services[" + i++ + "]"));
+      services.add(service(s, "services[" + i++ + "]", el));
     }
     List<ConfigDefinition> pipelineConfigs = List.of();
     List<JsonNode> pipeline = array(root, "pipeline", "pipeline");
     if (!pipeline.isEmpty()) {
-      pipelineConfigs = configs(pipeline.get(0).get("configDefinitions"), "pipeline[0].configDefinitions");
+      pipelineConfigs = configs(pipeline.get(0).get("configDefinitions"), "pipeline[0].configDefinitions", el);
     }
-    return new Catalog(stages, services, pipelineConfigs);
+    return new Catalog(stages, services, pipelineConfigs, el.catalog());
   }
 
   /** Reads the {@code libraryDefinitions} of an export envelope. */
@@ -78,7 +79,7 @@ public final class PlatformDefinitionsReader {
    * The {@code ?schemaVersion=2} form: each entry of {@code stageDefinitionMinimalList} names a
    * stage of {@code stageDefinitionMap} (keyed {@code name::version}) and the library packaging it.
    */
-  private static List<StageDefinition> compressedStages(JsonNode root) throws DefinitionsException {
+  private static List<StageDefinition> compressedStages(JsonNode root, ElIndex el) throws DefinitionsException {
     JsonNode map = root.get("stageDefinitionMap");
     List<JsonNode> minimal = array(root, "stageDefinitionMinimalList", "stageDefinitionMinimalList");
     if (minimal.isEmpty()) {
@@ -98,12 +99,13 @@ public final class PlatformDefinitionsReader {
       if (definition == null || !definition.isObject()) {
         throw new DefinitionsException(where + " names " + key + ", which stageDefinitionMap does not hold");
       }
-      stages.add(stage(definition, JsonFields.text(entry, "library"), JsonFields.text(entry, "libraryLabel"), "stageDefinitionMap[" + key + "]"));
+      stages.add(stage(definition, JsonFields.text(entry, "library"), JsonFields.text(entry, "libraryLabel"),
+          "stageDefinitionMap[" + key + "]", el));
     }
     return stages;
   }
 
-  static StageDefinition stage(JsonNode s, String library, String libraryLabel, String where)
+  static StageDefinition stage(JsonNode s, String library, String libraryLabel, String where, ElIndex el)
       throws DefinitionsException {
     if (!s.isObject()) {
       throw new DefinitionsException(where + " is not a JSON object");
@@ -125,30 +127,31 @@ public final class PlatformDefinitionsReader {
       }
       services.add(new ServiceUse(JsonFields.required(use, "service", at + ".services"), configuration));
     }
-    return new StageDefinition(
-        library,
-        libraryLabel,
-        name,
-        version(s),
-        JsonFields.text(s, "label"),
-        JsonFields.text(s, "description"),
-        type,
-        configs(s.get("configDefinitions"), at + ".configDefinitions"),
-        services,
-        JsonFields.flag(s, "producingEvents"),
-        s.path("outputStreams").asInt(0),
-        JsonFields.flag(s, "variableOutputStreams"),
-        JsonFields.text(s, "outputStreamsDrivenByConfig"),
-        strings(s.get("outputStreamLabels")),
-        JsonFields.flag(s, "errorStage"),
-        JsonFields.flag(s, "statsAggregatorStage"),
-        JsonFields.flag(s, "pipelineLifecycleStage"),
-        strings(s.get("hideStage")),
-        strings(s.get("executionModes")),
-        false);
+    // Read from an engine's own definitions: this is the version that engine has.
+    return StageDefinition.builder(library, name, version(s), type)
+        .libraryLabel(libraryLabel)
+        .label(JsonFields.text(s, "label"))
+        .description(JsonFields.text(s, "description"))
+        .configs(configs(s.get("configDefinitions"), at + ".configDefinitions", el))
+        .services(services)
+        .producesEvents(JsonFields.flag(s, "producingEvents"))
+        .outputStreams(s.path("outputStreams").asInt(0))
+        .variableOutputStreams(JsonFields.flag(s, "variableOutputStreams"))
+        .outputStreamsDrivenByConfig(JsonFields.text(s, "outputStreamsDrivenByConfig"))
+        .outputStreamLabels(strings(s.get("outputStreamLabels")))
+        .errorStage(JsonFields.flag(s, "errorStage"))
+        .statsAggregatorStage(JsonFields.flag(s, "statsAggregatorStage"))
+        .pipelineLifecycleStage(JsonFields.flag(s, "pipelineLifecycleStage"))
+        .hideStage(strings(s.get("hideStage")))
+        .executionModes(strings(s.get("executionModes")))
+        .inputStreams(s.path("inputStreams").asInt(-1))
+        .offsetCommitTrigger(JsonFields.flag(s, "offsetCommitTrigger"))
+        .bisectable(JsonFields.flag(s, "bisectable"))
+        .fromEngine(true)
+        .build();
   }
 
-  static ServiceDefinition service(JsonNode s, String where) throws DefinitionsException {
+  static ServiceDefinition service(JsonNode s, String where, ElIndex el) throws DefinitionsException {
     if (!s.isObject()) {
       throw new DefinitionsException(where + " is not a JSON object");
     }
@@ -162,10 +165,10 @@ public final class PlatformDefinitionsReader {
       throw new DefinitionsException(where + " (" + provides + ") has a version that is not a number");
     }
     return new ServiceDefinition(provides, version, JsonFields.text(s, "label"),
-        configs(s.get("configDefinitions"), where + ".configDefinitions"));
+        configs(s.get("configDefinitions"), where + ".configDefinitions", el), JsonFields.text(s, "className"));
   }
 
-  static List<ConfigDefinition> configs(JsonNode list, String where) throws DefinitionsException {
+  static List<ConfigDefinition> configs(JsonNode list, String where, ElIndex el) throws DefinitionsException {
     if (list == null || list.isNull()) {
       return List.of();
     }
@@ -175,33 +178,35 @@ public final class PlatformDefinitionsReader {
     List<ConfigDefinition> configs = new ArrayList<>();
     int i = 0;
     for (JsonNode c : list) {
-      configs.add(config(c, where + "[" + i++ + "]"));
+      configs.add(config(c, where + "[" + i++ + "]", el));
     }
     return configs;
   }
 
-  static ConfigDefinition config(JsonNode c, String where) throws DefinitionsException {
+  static ConfigDefinition config(JsonNode c, String where, ElIndex el) throws DefinitionsException {
     if (!c.isObject()) {
       throw new DefinitionsException(where + " is not a JSON object");
     }
     String name = JsonFields.required(c, "name", where);
     JsonNode defaultValue = c.get("defaultValue");
-    return new ConfigDefinition(
-        name,
-        JsonFields.text(c, "label"),
-        JsonFields.text(c, "description"),
-        ConfigType.parse(JsonFields.text(c, "type")),
-        defaultValue == null ? NullNode.getInstance() : defaultValue,
-        JsonFields.flag(c, "required"),
-        JsonFields.text(c, "group"),
-        c.path("displayPosition").asInt(0),
-        model(c.get("model"), where + " (" + name + ").model"),
-        bound(c.get("min"), NO_MIN),
-        bound(c.get("max"), NO_MAX),
-        dependsOn(c));
+    return ConfigDefinition.builder(name, ConfigType.parse(JsonFields.text(c, "type")))
+        .label(JsonFields.text(c, "label"))
+        .description(JsonFields.text(c, "description"))
+        .defaultValue(defaultValue == null ? NullNode.getInstance() : defaultValue)
+        .required(JsonFields.flag(c, "required"))
+        .group(JsonFields.text(c, "group"))
+        .displayPosition(c.path("displayPosition").asInt(0))
+        .model(model(c.get("model"), where + " (" + name + ").model", el).orElse(null))
+        .min(bound(c.get("min"), NO_MIN).orElse(null))
+        .max(bound(c.get("max"), NO_MAX).orElse(null))
+        .dependsOn(dependsOn(c))
+        .evaluation(Evaluation.parse(JsonFields.text(c, "evaluation")))
+        .el(el.scope(c))
+        .connectionType(JsonFields.text(c, "connectionType"))
+        .build();
   }
 
-  private static Optional<ConfigModel> model(JsonNode m, String where) throws DefinitionsException {
+  private static Optional<ConfigModel> model(JsonNode m, String where, ElIndex el) throws DefinitionsException {
     if (m == null || !m.isObject()) {
       return Optional.empty();
     }
@@ -209,7 +214,8 @@ public final class PlatformDefinitionsReader {
         JsonFields.text(m, "modelType"),
         strings(m.get("values")),
         strings(m.get("labels")),
-        configs(m.get("configDefinitions"), where + ".configDefinitions")));
+        configs(m.get("configDefinitions"), where + ".configDefinitions", el),
+        OpenChoices.isOpen(JsonFields.text(m, "valuesProviderClass"))));
   }
 
   private static Optional<Long> bound(JsonNode n, long sentinel) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.compiler.catalog.CanvasDefaults;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ConfigModel;
+import io.flowascode.compiler.catalog.ConfigType;
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
@@ -35,6 +37,7 @@ public final class ConfigBinder {
   private final SourceMap map;
   private final Diagnostics out;
   private final boolean settings;
+  private boolean keepRejected;
 
   // Stages of one definition share its target list (and bean models are catalog objects): index
   // each once per file rather than once per stage, where deriving the readable names of a
@@ -84,6 +87,15 @@ public final class ConfigBinder {
   }
 
   /**
+   * Keeps what it refuses, reported as usual: a value of the wrong kind is bound as written, and a
+   * config the definition lacks is kept by its written name ({@link BoundConfig#unknown()}).
+   */
+  public ConfigBinder keepingRejected(boolean value) {
+    this.keepRejected = value;
+    return this;
+  }
+
+  /**
    * @param owner how diagnostics name the owner, e.g. "stage `source` (Dev Raw Data Source)"
    */
   public BoundConfig bind(List<ConfigEntry> entries, List<ConfigTarget> targets, String owner) {
@@ -99,7 +111,8 @@ public final class ConfigBinder {
     Map<String, List<ConfigTarget>> byAttribute = index.byAttribute();
     Map<String, ConfigTarget> byRaw = index.byRaw();
     Map<String, JsonNode> values = new LinkedHashMap<>();
-    Map<String, ConfigEntry> setBy = new HashMap<>();
+    Map<String, JsonNode> unknownValues = new LinkedHashMap<>();
+    Map<String, ConfigEntry> setBy = new LinkedHashMap<>();
     for (ConfigEntry entry : entries) {
       String key = entry.key().value();
       List<ConfigTarget> hits = byAttribute.get(key);
@@ -109,6 +122,13 @@ public final class ConfigBinder {
       }
       if (hits == null) {
         unknown(entry, byAttribute.keySet(), byRaw.keySet(), owner);
+        if (keepRejected) {
+          unknownValues.put(key, entry.value());
+        }
+        continue;
+      }
+      if (hits.size() > 1) {
+        ambiguous(entry, hits, owner);
         continue;
       }
       for (ConfigTarget target : hits) {
@@ -133,6 +153,9 @@ public final class ConfigBinder {
           continue;
         }
         Optional<JsonNode> checked = check(entry.value(), entry.pointer(), target.definition(), key);
+        if (checked.isEmpty() && keepRejected) {
+          values.put(target.key(), entry.value());
+        }
         if (checked.isPresent()) {
           JsonNode value = checked.get();
           values.put(target.key(), value);
@@ -147,7 +170,34 @@ public final class ConfigBinder {
         }
       }
     }
-    return new BoundConfig(values);
+    Map<String, ConfigEntry> written = new LinkedHashMap<>(setBy);
+    written.keySet().retainAll(values.keySet());
+    return new BoundConfig(values, unknownValues, written);
+  }
+
+  /**
+   * A readable name the labels of several configs make: writing both would be a silent guess, so
+   * the user picks one by its raw name.
+   */
+  private void ambiguous(ConfigEntry entry, List<ConfigTarget> hits, String owner) {
+    String key = entry.key().value();
+    Diagnostic.Builder b = Diagnostic.of(Code.CONFIG_NAME_AMBIGUOUS, entry.key().span(),
+            "`" + key + "` names " + hits.size() + " configurations of " + owner)
+        .label("ambiguous")
+        .help("write the raw name of the one you mean, e.g. `" + hits.get(0).definition().name() + ": ...`");
+    for (ConfigTarget t : hits) {
+      ConfigDefinition d = t.definition();
+      String when = d.dependsOn().entrySet().stream()
+          .map(e -> e.getKey() + " = " + String.join(" or ", e.getValue().stream().map(JsonNode::asText).toList()))
+          .reduce((a, c) -> a + ", " + c).map(w -> ", used when " + w).orElse("");
+      b.note("`" + d.name() + "`" + (t.service().isPresent() ? " (of the service " + simpleName(t.service().get()) + ")" : "")
+          + (d.group().isEmpty() ? "" : " in the group " + d.group()) + when);
+    }
+    out.add(b.build());
+  }
+
+  private static String simpleName(String service) {
+    return service.substring(service.lastIndexOf('.') + 1);
   }
 
   private void unknown(ConfigEntry entry, Set<String> attributes, Set<String> raw, String owner) {
@@ -179,116 +229,32 @@ public final class ConfigBinder {
     JsonNode d = def.defaultValue();
     if (d != null && d.isObject() && (def.type() == io.flowascode.compiler.catalog.ConfigType.MAP)) {
       ArrayNode list = JSON.arrayNode();
-      d.fields().forEachRemaining(e -> list.add(JSON.objectNode().put("key", e.getKey()).set("value", e.getValue())));
+      d.properties().forEach(e -> list.add(JSON.objectNode().put("key", e.getKey()).set("value", e.getValue())));
       return list;
     }
     return d;
   }
 
-  /** Checks one value against its definition; returns the value to emit, or empty after reporting. */
+  /**
+   * The value to emit for what the file writes: the stored form of a YAML mapping for a map, a
+   * scalar as text where the platform stores text, list-of-beans entries with their field names
+   * resolved and the fields left out at the values the UI gives a new entry. Whether the value is
+   * one the engine accepts is decided on the emitted pipeline, by the platform's rules; only a
+   * list entry naming a field its bean does not have is reported here (and empty returned).
+   */
   public Optional<JsonNode> check(JsonNode value, String pointer, ConfigDefinition def, String shownName) {
-    // Spans are looked up only for a diagnostic: the source map of a 10,000-stage flow has 10^5
-    // entries, and a lookup per checked value was a tenth of the compile.
-    Supplier<Span> at = () -> map.valueSpan(pointer);
-    if (value.isTextual() && value.asText().contains("${")) {
-      return Optional.of(value);
-    }
-    if (value.isNull()) {
+    if (value.isNull() || value.isTextual() && value.asText().contains("${") && !isBeanList(def)) {
       return Optional.of(value);
     }
     Optional<ConfigModel> model = def.model();
-    switch (def.type()) {
-      case BOOLEAN -> {
-        if (value.isBoolean()) {
-          return Optional.of(value);
-        }
-        String text = value.isTextual() ? value.asText().toLowerCase(java.util.Locale.ROOT) : "";
-        return wrong(at, "`" + shownName + "`", "true or false", value,
-            text.equals("true") || text.equals("false") ? "remove the quotes: " + text
-                : text.matches("yes|no|on|off|y|n") ? "flow files are YAML 1.2, where `" + value.asText()
-                    + "` is text; write true or false" : null);
-      }
-      case NUMBER -> {
-        if (!value.isNumber()) {
-          String hint = value.isTextual() && value.asText().trim().matches("-?\\d+(\\.\\d+)?") ? "remove the quotes" : null;
-          return wrong(at, "`" + shownName + "`", "a number", value, hint);
-        }
-        if (def.min().isPresent() && value.asDouble() < def.min().get()
-            || def.max().isPresent() && value.asDouble() > def.max().get()) {
-          String range = def.min().isPresent() && def.max().isPresent()
-              ? "between " + def.min().get() + " and " + def.max().get()
-              : def.min().isPresent() ? "at least " + def.min().get() : "at most " + def.max().get();
-          out.add(Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_OUT_OF_RANGE, at.get(),
-                  "`" + shownName + "` must be " + range + ", not " + value.asText())
-              .label("out of range").build());
-          return Optional.empty();
-        }
-        return Optional.of(value);
-      }
-      case STRING, TEXT, CREDENTIAL, CHARACTER -> {
-        if (value.isValueNode()) {
-          return Optional.of(value.isTextual() ? value : JSON.textNode(value.asText()));
-        }
-        return wrong(at, "`" + shownName + "`", "text", value, null);
-      }
-      case LIST -> {
-        if (value.isArray()) {
-          return Optional.of(value);
-        }
-        return wrong(at, "`" + shownName + "`", "a list", value, value.isValueNode() ? "write it as a list: [" + value.asText() + "]" : null);
-      }
-      case MAP -> {
-        if (value.isObject()) {
-          ArrayNode list = JSON.arrayNode();
-          value.fields().forEachRemaining(e -> list.add(JSON.objectNode().put("key", e.getKey())
-              .set("value", e.getValue().isValueNode() && !e.getValue().isNull() ? JSON.textNode(e.getValue().asText()) : e.getValue())));
-          return Optional.of(list);
-        }
-        if (value.isArray()) {
-          return Optional.of(value);
-        }
-        return wrong(at, "`" + shownName + "`", "a mapping of keys to values", value, null);
-      }
-      case MODEL -> {
-        return model.map(m -> checkModel(value, pointer, at, m, def, shownName)).orElse(Optional.of(value));
-      }
-      default -> {
-        return Optional.of(value);
-      }
-    }
-  }
-
-  private Optional<JsonNode> checkModel(JsonNode value, String pointer, Supplier<Span> at, ConfigModel m, ConfigDefinition def, String shownName) {
-    if (m.isValueChooser()) {
-      if (!value.isValueNode()) {
-        return wrong(at, "`" + shownName + "`", "one of " + choices(m), value, null);
-      }
-      return choice(value, at, m, shownName);
-    }
-    if (m.isMultiValueChooser()) {
+    if (model.isPresent() && model.get().isListBean()) {
       if (!value.isArray()) {
-        return wrong(at, "`" + shownName + "`", "a list of " + choices(m), value,
-            value.isValueNode() ? "write it as a list: [" + value.asText() + "]" : null);
-      }
-      ArrayNode result = JSON.arrayNode();
-      for (int i = 0; i < value.size(); i++) {
-        int index = i;
-        Optional<JsonNode> one = choice(value.get(i), () -> map.valueSpan(SourceMap.child(pointer, index)), m, shownName);
-        if (one.isEmpty()) {
-          return Optional.empty();
-        }
-        result.add(one.get());
-      }
-      return Optional.of(result);
-    }
-    if (m.isListBean()) {
-      if (!value.isArray()) {
-        return wrong(at, "`" + shownName + "`", "a list of entries", value, "write each entry as a mapping under `- `");
+        return Optional.of(value);
       }
       ArrayNode result = JSON.arrayNode();
       boolean ok = true;
       for (int i = 0; i < value.size(); i++) {
-        Optional<JsonNode> bean = bean(value.get(i), SourceMap.child(pointer, i), m, shownName);
+        Optional<JsonNode> bean = bean(value.get(i), SourceMap.child(pointer, i), model.get(), shownName);
         if (bean.isEmpty()) {
           ok = false;
         } else {
@@ -297,25 +263,34 @@ public final class ConfigBinder {
       }
       return ok ? Optional.of(result) : Optional.empty();
     }
-    if ("FIELD_SELECTOR_MULTI_VALUE".equals(m.modelType())) {
-      if (value.isArray()) {
-        return Optional.of(value);
-      }
-      if (value.isTextual()) {
-        return wrong(at, "`" + shownName + "`", "a list of field paths", value, "write it as a list: [" + value.asText() + "]");
-      }
-      return wrong(at, "`" + shownName + "`", "a list of field paths", value, null);
+    if (model.isPresent() && model.get().isMultiValueChooser() && value.isArray()) {
+      ArrayNode result = JSON.arrayNode();
+      value.forEach(v -> result.add(v.isValueNode() && !v.isNull() ? JSON.textNode(v.asText()) : v));
+      return Optional.of(result);
     }
-    if ("FIELD_SELECTOR".equals(m.modelType())) {
-      return value.isValueNode() ? Optional.of(JSON.textNode(value.asText())) : wrong(at, "`" + shownName + "`", "a field path", value, null);
+    boolean text = def.type() == ConfigType.STRING || def.type() == ConfigType.TEXT || def.type() == ConfigType.CREDENTIAL
+        || def.type() == ConfigType.CHARACTER
+        || model.map(m -> m.isValueChooser() || m.isFieldSelector()).orElse(false);
+    if (text && value.isValueNode()) {
+      // The platform stores these as text; a YAML number or boolean is the text it reads as.
+      return Optional.of(value.isTextual() ? value : JSON.textNode(value.asText()));
+    }
+    if (def.type() == ConfigType.MAP && value.isObject()) {
+      ArrayNode list = JSON.arrayNode();
+      value.properties().forEach(e -> list.add(JSON.objectNode().put("key", e.getKey())
+          .set("value", e.getValue().isValueNode() && !e.getValue().isNull() ? JSON.textNode(e.getValue().asText()) : e.getValue())));
+      return Optional.of(list);
     }
     return Optional.of(value);
   }
 
+  private static boolean isBeanList(ConfigDefinition def) {
+    return def.model().map(ConfigModel::isListBean).orElse(false);
+  }
+
   private Optional<JsonNode> bean(JsonNode item, String pointer, ConfigModel m, String shownName) {
-    Supplier<Span> at = () -> map.valueSpan(pointer);
     if (!item.isObject()) {
-      return wrong(at, "an entry of `" + shownName + "`", "a mapping of the entry's fields", item, null);
+      return Optional.of(item); // the engine refuses it (CREATION_042)
     }
     BeanIndex index = beanIndexes.computeIfAbsent(m, BeanIndex::of);
     Map<String, ConfigDefinition> byAttr = index.byAttr();
@@ -352,57 +327,23 @@ public final class ConfigBinder {
     if (!ok) {
       return Optional.empty();
     }
+    // The fields left out take the values the UI gives a new entry, in the definition's order.
     ObjectNode bean = JSON.objectNode();
+    ObjectNode fresh = CanvasDefaults.bean(m);
     for (ConfigDefinition sub : m.beanConfigs()) {
       JsonNode v = given.remove(sub.name());
-      bean.set(sub.name(), v != null ? v : (sub.defaultValue() == null ? JSON.nullNode() : normalizedDefault(sub)));
+      if (v != null) {
+        bean.set(sub.name(), v);
+      } else if (fresh.has(sub.name())) {
+        bean.set(sub.name(), fresh.get(sub.name()));
+      }
     }
     given.forEach(bean::set);
     return Optional.of(bean);
   }
 
-  private Optional<JsonNode> choice(JsonNode value, Supplier<Span> at, ConfigModel m, String shownName) {
-    String v = value.asText();
-    if (m.values().isEmpty() || m.values().contains(v)) {
-      return Optional.of(JSON.textNode(v));
-    }
-    Diagnostic.Builder b = Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_INVALID_CHOICE, at.get(),
-            "`" + v + "` is not an allowed value of `" + shownName + "`")
-        .label("not allowed");
-    int byLabel = -1;
-    for (int i = 0; i < m.labels().size() && i < m.values().size(); i++) {
-      if (m.labels().get(i).equalsIgnoreCase(v)) {
-        byLabel = i;
-      }
-    }
-    if (byLabel >= 0) {
-      b.help("`" + v + "` is the label shown in the UI; write its value `" + m.values().get(byLabel) + "`");
-    } else {
-      Optional<String> hint = Suggestions.didYouMean(v, m.values());
-      hint.ifPresentOrElse(b::help, () -> b.help("allowed values: " + choices(m)));
-    }
-    out.add(b.build());
-    return Optional.empty();
-  }
-
-  private static String choices(ConfigModel m) {
-    List<String> shown = m.values().stream().limit(12).map(v -> "`" + v + "`").toList();
-    return String.join(", ", shown) + (m.values().size() > 12 ? ", …" : "");
-  }
-
-  /** @param subject what takes the value, as a message names it: "`batch_size`", "an entry of `x`" */
-  private Optional<JsonNode> wrong(Supplier<Span> at, String subject, String expected, JsonNode actual, String help) {
-    Diagnostic.Builder b = Diagnostic.of(settings ? Code.SETTING_WRONG_VALUE : Code.CONFIG_WRONG_TYPE, at.get(),
-            subject + " takes " + expected + ", not " + describe(actual))
-        .label("expected " + expected);
-    if (help != null) {
-      b.help(help);
-    }
-    out.add(b.build());
-    return Optional.empty();
-  }
-
-  static String describe(JsonNode node) {
+  /** A value as messages name it: "a list", "the number 5", "the text \"abc\"". */
+  public static String describe(JsonNode node) {
     if (node.isObject()) {
       return "a mapping";
     }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.compiler.catalog.CanvasDefaults;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ConfigType;
 import io.flowascode.compiler.catalog.ServiceDefinition;
+import io.flowascode.compiler.catalog.ServerDefaults;
 import io.flowascode.compiler.catalog.ServiceUse;
 import io.flowascode.compiler.catalog.StageDefinition;
 import io.flowascode.compiler.config.BoundConfig;
@@ -24,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Emits the platform's pipeline JSON (schemaVersion 6) for a compiled flow: every config of every
- * stage with defaults filled, lanes and predicates, the error and statistics stages, and a layout.
+ * stage, unset ones at the value the UI gives them on the canvas ({@link CanvasDefaults}), lanes
+ * and predicates, the error and statistics stages, and a layout.
  * `uuid` is null: the target's revision is filled in when the flow is applied.
  */
 public final class PipelineEmitter {
@@ -81,8 +84,9 @@ public final class PipelineEmitter {
           default -> null;
         };
       }
-      list.add(entry(def.name(), value != null ? value : defaultOf(def)));
+      list.add(entry(def.name(), value != null ? value : ServerDefaults.of(def)));
     }
+    flow.settings().unknown().forEach((name, value) -> list.add(entry(name, value)));
     return list;
   }
 
@@ -112,7 +116,7 @@ public final class PipelineEmitter {
           continue;
         }
         if (value == null) {
-          value = defaultOf(c);
+          value = CanvasDefaults.of(c);
         }
         if (def.laneConfig().filter(l -> l.name().equals(c.name())).isPresent()) {
           value = withOutputLanes(value, c, node);
@@ -120,6 +124,7 @@ public final class PipelineEmitter {
       }
       configuration.add(entry(c.name(), value));
     }
+    node.config().unknown().forEach((name, value) -> configuration.add(entry(name, value)));
     stage.set("services", services(def, node.config()));
     ObjectNode ui = stage.putObject("uiInfo");
     ui.put("label", node.uiLabel());
@@ -155,8 +160,7 @@ public final class PipelineEmitter {
       // Unset: one entry of the bean's defaults per output, as the UI creates it.
       copy = JSON.arrayNode();
       for (int i = 0; i < node.outputs().size(); i++) {
-        ObjectNode bean = copy.addObject();
-        list.model().ifPresent(m -> m.beanConfigs().forEach(sub -> bean.set(sub.name(), defaultOf(sub))));
+        copy.add(list.model().map(CanvasDefaults::bean).orElseGet(JSON::objectNode));
       }
     }
     for (int i = 0; i < copy.size() && i < node.outputs().size(); i++) {
@@ -187,7 +191,7 @@ public final class PipelineEmitter {
         for (ConfigDefinition c : sdef.get().configs()) {
           JsonNode value = bound.values().get(new ConfigTarget(Optional.of(use.service()), c).key());
           if (value == null) {
-            value = use.configuration().containsKey(c.name()) ? use.configuration().get(c.name()) : defaultOf(c);
+            value = use.configuration().containsKey(c.name()) ? use.configuration().get(c.name()) : CanvasDefaults.of(c);
           }
           configuration.add(entry(c.name(), value));
         }
@@ -203,14 +207,14 @@ public final class PipelineEmitter {
   private ObjectNode special(SpecialStage special, String suffix, String labelPrefix, int x, int y) {
     StageDefinition def = special.definition();
     ObjectNode stage = JSON.objectNode();
-    stage.put("instanceName", InstanceNamer.base(def.label()) + suffix);
+    stage.put("instanceName", special.instanceName(suffix));
     stage.put("library", def.library());
     stage.put("stageName", def.name());
     stage.put("stageVersion", def.version());
     ArrayNode configuration = stage.putArray("configuration");
     for (ConfigDefinition c : def.configs()) {
       JsonNode value = special.config().values().get(new ConfigTarget(Optional.empty(), c).key());
-      configuration.add(entry(c.name(), value != null ? value : defaultOf(c)));
+      configuration.add(entry(c.name(), value != null ? value : CanvasDefaults.of(c)));
     }
     stage.set("services", services(def, special.config()));
     ObjectNode ui = stage.putObject("uiInfo");
@@ -265,17 +269,5 @@ public final class PipelineEmitter {
     return o;
   }
 
-  /** A definition's default in the stored form (MAP defaults as `[{key, value}]`). */
-  static JsonNode defaultOf(ConfigDefinition def) {
-    JsonNode d = def.defaultValue();
-    if (d == null) {
-      return JSON.nullNode();
-    }
-    if (def.type() == ConfigType.MAP && d.isObject()) {
-      ArrayNode list = JSON.arrayNode();
-      d.fields().forEachRemaining(e -> list.add(JSON.objectNode().put("key", e.getKey()).set("value", e.getValue())));
-      return list;
-    }
-    return d.deepCopy();
-  }
+
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.compiler.catalog.CanvasDefaults;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ConfigModel;
 import io.flowascode.compiler.catalog.ConfigType;
+import io.flowascode.compiler.catalog.ServerDefaults;
 import io.flowascode.compiler.config.ConfigBinder;
 import io.flowascode.compiler.config.ValueEquality;
 import io.flowascode.diagnostic.Diagnostics;
@@ -36,18 +38,18 @@ public final class ConfigValues {
 
   private ConfigValues() {}
 
-  /** The default the compiler emits for a config it is not given (MAP defaults as `[{key, value}]`). */
+  /** What the compiler emits for a config it is not given: the value the UI gives it on the canvas. */
   public static JsonNode emittedDefault(ConfigDefinition def) {
-    JsonNode d = def.defaultValue();
-    if (d == null) {
-      return NullNode.getInstance();
-    }
-    if (def.type() == ConfigType.MAP && d.isObject()) {
-      ArrayNode list = JSON.arrayNode();
-      d.properties().forEach(e -> list.add(JSON.objectNode().put("key", e.getKey()).set("value", e.getValue())));
-      return list;
-    }
-    return d;
+    return CanvasDefaults.of(def);
+  }
+
+  /** What the compiler emits for a pipeline setting it is not given: the engine's own default. */
+  public static JsonNode settingDefault(ConfigDefinition def) {
+    return ServerDefaults.of(def);
+  }
+
+  public static boolean isSettingDefault(JsonNode value, ConfigDefinition def) {
+    return same(value, settingDefault(def), def);
   }
 
   public static boolean isDefault(JsonNode value, ConfigDefinition def) {

@@ -103,18 +103,17 @@ final class InferredDefinitions {
     boolean predicates = !values.isEmpty() && values.stream().allMatch(v -> v.isArray() && v.size() > 0
         && v.get(0).has("outputLane") && v.get(0).has("predicate"));
     if (predicates) {
-      return new ConfigDefinition(name, "", ADDED_CONFIG, ConfigType.MODEL, NullNode.getInstance(), false, "", 0,
-          Optional.of(new ConfigModel("PREDICATE", List.of(), List.of(), List.of())),
-          Optional.empty(), Optional.empty(), Map.of());
+      return ConfigDefinition.builder(name, ConfigType.MODEL).description(ADDED_CONFIG)
+          .model(new ConfigModel("PREDICATE", List.of(), List.of(), List.of())).build();
     }
-    return new ConfigDefinition(name, "", ADDED_CONFIG, guessType(values), NullNode.getInstance(), false, "", 0,
-        Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+    return ConfigDefinition.builder(name, guessType(values)).description(ADDED_CONFIG).build();
   }
 
   private static ConfigDefinition loosen(ConfigDefinition def, List<JsonNode> values) {
-    return new ConfigDefinition(def.name(), def.label(), def.description(), guessType(values), def.defaultValue(),
-        def.required(), def.group(), def.displayPosition(), Optional.empty(), Optional.empty(), Optional.empty(),
-        def.dependsOn());
+    return ConfigDefinition.builder(def.name(), guessType(values)).label(def.label()).description(def.description())
+        .defaultValue(def.defaultValue()).required(def.required()).group(def.group())
+        .displayPosition(def.displayPosition()).dependsOn(def.dependsOn()).evaluation(def.evaluation()).el(def.el())
+        .build();
   }
 
   /**

@@ -350,28 +350,26 @@ final class PipelineDefinitions {
       }
     }
     List<String> hide = canvas ? List.of() : template.map(StageDefinition::hideStage).orElse(List.of());
-    return new StageDefinition(
-        library,
-        template.filter(t -> t.library().equals(library)).map(StageDefinition::libraryLabel).orElse(""),
-        name,
-        version,
-        template.map(StageDefinition::label).filter(l -> !l.isBlank()).orElseGet(() -> guessLabel(uses)),
-        template.map(StageDefinition::description).orElse(InferredDefinitions.UNPUBLISHED_STAGE),
-        type,
-        configs,
-        serviceUses,
-        events,
-        outputs,
-        variable,
-        selector ? configs.stream().filter(ConfigDefinition::isPredicate).findFirst().orElseThrow().name()
-            : template.map(StageDefinition::outputStreamsDrivenByConfig).orElse(""),
-        template.map(StageDefinition::outputStreamLabels).orElse(List.of()),
-        !canvas && (error || template.map(StageDefinition::errorStage).orElse(false)),
-        !canvas && template.map(StageDefinition::statsAggregatorStage).orElse(false),
-        lifecycle || template.map(StageDefinition::pipelineLifecycleStage).orElse(false),
-        hide,
-        template.map(StageDefinition::executionModes).orElse(List.of()),
-        true);
+    return StageDefinition.builder(library, name, version, type)
+        .libraryLabel(template.filter(t -> t.library().equals(library)).map(StageDefinition::libraryLabel).orElse(""))
+        .label(template.map(StageDefinition::label).filter(l -> !l.isBlank()).orElseGet(() -> guessLabel(uses)))
+        .description(template.map(StageDefinition::description).orElse(InferredDefinitions.UNPUBLISHED_STAGE))
+        .configs(configs)
+        .services(serviceUses)
+        .producesEvents(events)
+        .outputStreams(outputs)
+        .variableOutputStreams(variable)
+        .outputStreamsDrivenByConfig(selector
+            ? configs.stream().filter(ConfigDefinition::isPredicate).findFirst().orElseThrow().name()
+            : template.map(StageDefinition::outputStreamsDrivenByConfig).orElse(""))
+        .outputStreamLabels(template.map(StageDefinition::outputStreamLabels).orElse(List.of()))
+        .errorStage(!canvas && (error || template.map(StageDefinition::errorStage).orElse(false)))
+        .statsAggregatorStage(!canvas && template.map(StageDefinition::statsAggregatorStage).orElse(false))
+        .pipelineLifecycleStage(lifecycle || template.map(StageDefinition::pipelineLifecycleStage).orElse(false))
+        .hideStage(hide)
+        .executionModes(template.map(StageDefinition::executionModes).orElse(List.of()))
+        .inferred(true)
+        .build();
   }
 
   private static StageType guessType(String name, List<Instance> uses) {
@@ -428,11 +426,12 @@ final class PipelineDefinitions {
     stages.putAll(reread);
   }
 
+  /** The configs by name; a name written twice reads as its last entry, as the engine reads it. */
   static Map<String, JsonNode> configMap(JsonNode stageOrService) {
     Map<String, JsonNode> map = new LinkedHashMap<>();
     for (JsonNode c : stageOrService.path("configuration")) {
       if (c.has("name")) {
-        map.putIfAbsent(c.path("name").asText(), c.has("value") ? c.get("value") : com.fasterxml.jackson.databind.node.NullNode.getInstance());
+        map.put(c.path("name").asText(), c.has("value") ? c.get("value") : com.fasterxml.jackson.databind.node.NullNode.getInstance());
       }
     }
     return map;

@@ -219,7 +219,7 @@ public final class PipelineImporter {
       for (ConfigTarget t : targets) {
         ConfigDefinition def = t.definition();
         JsonNode value = configuration.get(def.name());
-        if (value == null || NOT_SETTINGS.contains(def.name()) || ConfigValues.isDefault(value, def)) {
+        if (value == null || NOT_SETTINGS.contains(def.name()) || ConfigValues.isSettingDefault(value, def)) {
           continue;
         }
         Optional<JsonNode> written = ConfigValues.written(value, def);

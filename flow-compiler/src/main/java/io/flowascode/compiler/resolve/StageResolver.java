@@ -10,6 +10,7 @@ import io.flowascode.diagnostic.Suggestions;
 import io.flowascode.model.Located;
 import io.flowascode.model.StageRef;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.function.Predicate;
 
 /**
  * Finds the definition a stage reference means: by label or name, narrowed by type and library,
- * pinned to a version or the newest. Unlike the SDK, an ambiguous label is an error that lists the
+ * pinned to a version or the one the engine has (else the newest). Unlike the SDK, an ambiguous label is an error that lists the
  * candidates rather than a silent pick of the first.
  */
 public final class StageResolver {
@@ -67,11 +68,15 @@ public final class StageResolver {
       return Optional.empty();
     }
     if (forRole.isEmpty()) {
-      out.add(Diagnostic.of(Code.STAGE_NOT_ON_CANVAS, key.span(),
+      Diagnostic.Builder b = Diagnostic.of(Code.STAGE_NOT_ON_CANVAS, key.span(),
               "`" + key.value() + "` can only be used as an error, statistics or pipeline event stage")
           .label("not a canvas stage")
-          .help(byKey.stream().anyMatch(StageDefinition::errorStage) ? "to send error records there, write `error_records: " + key.value() + "` under `flow:`" : "remove it from `stages:`")
-          .build());
+          .help(byKey.stream().anyMatch(StageDefinition::errorStage) ? "to send error records there, write `error_records: " + key.value() + "` under `flow:`" : "remove it from `stages:`");
+      // The engine refuses to create an error stage on the canvas too (checked against it).
+      if (byKey.stream().anyMatch(StageDefinition::errorStage)) {
+        b.engineCode("CREATION_007", "");
+      }
+      out.add(b.engineCode("VALIDATION_0037", "").build());
       return Optional.empty();
     }
     List<StageDefinition> candidates = forRole;
@@ -116,13 +121,11 @@ public final class StageResolver {
     Set<String> libraries = new LinkedHashSet<>();
     candidates.forEach(s -> libraries.add(s.library()));
     if (libraries.size() > 1 && ref.library().isEmpty()) {
-      // Same stage in several libraries (e.g. Kafka per version): prefer the newest stage version,
-      // then the alphabetically last library, which is usually the newest client version.
+      // Same stage in several libraries (e.g. Kafka per version): prefer the engine's own, then
+      // the newest stage version, then the alphabetically last library, which is usually the
+      // newest client version.
       candidates = new ArrayList<>(candidates);
-      candidates.sort((a, b) -> {
-        int v = Long.compare(Catalog.versionNumber(b.version()), Catalog.versionNumber(a.version()));
-        return v != 0 ? v : b.library().compareTo(a.library());
-      });
+      candidates.sort(Catalog.PREFERRED_FIRST.thenComparing(StageDefinition::library, Comparator.reverseOrder()));
     }
     return Optional.of(candidates.get(0));
   }

@@ -29,7 +29,7 @@ final class LaneRules implements PipelineRule {
       Set<String> own = new HashSet<>();
       for (String lane : concat(s.outputLanes(), s.eventLanes())) {
         if (!own.add(lane)) {
-          v.report(null, s, s.displayName() + " lists the lane `" + lane + "` more than once among its outputs");
+          v.extra(s, s.displayName() + " lists the lane `" + lane + "` more than once among its outputs");
         }
       }
     }
@@ -38,7 +38,7 @@ final class LaneRules implements PipelineRule {
         List<StageInstance> writers = distinct(g.writers(lane));
         int at = writers.indexOf(s);
         if (at > 0) {
-          v.report("VALIDATION_0010", s, s.displayName() + " writes the lane `" + lane
+          v.reportForPipeline("VALIDATION_0010", s.displayName() + " writes the lane `" + lane
               + "`, which " + writers.get(0).displayName() + " already writes");
         }
       }
@@ -58,21 +58,30 @@ final class LaneRules implements PipelineRule {
     }
   }
 
-  /** The platform reports both as VALIDATION_0002: it cannot sort such stages. */
+  /**
+   * The engine cannot sort stages that read a lane no stage writes or that feed each other in a
+   * loop, and reports them together as one VALIDATION_0002.
+   */
   private static void unsortable(Verification v, LaneGraph g) {
+    if (g.unsortable().isEmpty()) {
+      return;
+    }
+    List<String> reasons = new ArrayList<>();
     for (StageInstance s : g.stages()) {
       for (String lane : new LinkedHashSet<>(s.inputLanes())) {
         if (!g.isWritten(lane)) {
-          v.report("VALIDATION_0002", s, s.displayName() + " reads the lane `" + lane + "`, which no stage writes");
+          reasons.add(s.displayName() + " reads the lane `" + lane + "`, which no stage writes");
         }
       }
     }
     for (List<StageInstance> cycle : g.cycles()) {
       String names = cycle.stream().map(StageInstance::displayName).collect(Collectors.joining(", "));
-      v.report("VALIDATION_0002", cycle.get(0), cycle.size() == 1
-          ? names + " reads its own output, which makes a loop"
+      reasons.add(cycle.size() == 1 ? names + " reads its own output, which makes a loop"
           : "the stages " + names + " feed each other in a loop");
     }
+    String stages = g.unsortable().stream().map(StageInstance::displayName).collect(Collectors.joining(", "));
+    v.reportForPipeline("VALIDATION_0002", "the engine cannot order the stages " + stages
+        + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons)));
   }
 
   /** Two stages may share at most one data lane; the platform counts output against input lanes. */
@@ -82,7 +91,7 @@ final class LaneRules implements PipelineRule {
         Set<String> shared = new LinkedHashSet<>(from.outputLanes());
         shared.retainAll(new HashSet<>(to.inputLanes()));
         if (shared.size() > 1) {
-          v.report("VALIDATION_0039", to, from.displayName() + " and " + to.displayName() + " are connected by "
+          v.reportForPipeline("VALIDATION_0039", from.displayName() + " and " + to.displayName() + " are connected by "
               + shared.size() + " lanes (" + String.join(", ", shared) + "); the platform allows one between two stages");
         }
       }
@@ -100,8 +109,9 @@ final class LaneRules implements PipelineRule {
       List<String> fromEvents = s.inputLanes().stream().filter(eventLanes::contains).distinct().toList();
       boolean fromData = s.inputLanes().stream().anyMatch(dataLanes::contains);
       if (!fromEvents.isEmpty() && fromData) {
-        v.report("VALIDATION_0103", s, s.displayName() + " reads from both data lanes and the event part of the pipeline ("
+        v.reportForPipeline("VALIDATION_0103", s.displayName() + " reads from both data lanes and the event part of the pipeline ("
             + String.join(", ", fromEvents) + "); a stage may read from one or the other");
+        return; // the engine stops at the first such stage
       }
       (fromEvents.isEmpty() ? dataLanes : eventLanes).addAll(s.outputLanes());
       eventLanes.addAll(s.eventLanes());

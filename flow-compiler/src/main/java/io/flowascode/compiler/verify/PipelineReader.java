@@ -45,9 +45,11 @@ final class PipelineReader {
     boolean titlePresent = titleNode != null && titleNode.isTextual();
     String title = titlePresent ? titleNode.asText() : "";
 
+    List<ConfigEntry> entries = configuration(pipeline.get("configuration"), "the pipeline", null);
     Map<String, JsonNode> configuration = new LinkedHashMap<>();
-    for (ConfigEntry c : configuration(pipeline.get("configuration"), "the pipeline", null)) {
-      configuration.putIfAbsent(c.name(), c.value());
+    for (ConfigEntry c : entries) {
+      // Map.copyOf refuses nulls: a setting written as null reads as JSON null.
+      configuration.put(c.name(), c.value() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : c.value());
     }
 
     List<StageInstance> stages = new ArrayList<>();
@@ -64,6 +66,7 @@ final class PipelineReader {
     return Optional.of(new PipelineView(
         title,
         titlePresent,
+        entries,
         configuration,
         stages,
         single(pipeline, StageRole.ERROR),

@@ -7,22 +7,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks pipeline JSON against the platform's own rules (instance and lane names, lane wiring,
- * stage kinds, events, Stream Selector predicates, special stages, definitions and config names),
- * tagging each issue with the code the platform reports for it.
+ * Checks pipeline JSON against the platform's own rules, as Data Collector applies them when it
+ * saves a pipeline (its {@code PipelineConfigurationValidator}: creation of every stage and
+ * config, required and active configs, numbers, models, names, lanes, stage kinds, events,
+ * execution modes, special stages) and when it starts a stage (Stream Selector predicates), each
+ * issue located and coded as the engine reports it.
  *
- * <p>It shares no code with the compiler's graph and checks on purpose: it is the independent
- * second opinion that compiled output is valid, and it also checks pipelines read from the
- * platform. It never throws on any input; a malformed pipeline is a list of issues.
+ * <p>This is the one implementation of the platform's rules: the compiler reports what it finds on
+ * the pipeline it emits, the loopback test server answers with it, and tests check pipelines with
+ * it. Its verdicts are checked against a real engine's, recorded in the compiler's test resources.
+ * It never throws on any input; a malformed pipeline is a list of issues.
  */
 public final class PipelineVerifier {
+  // In the order the engine runs its checks; the disconnection rule looks at what came before.
   private static final List<PipelineRule> RULES = List.of(
       new NameRules(),
-      new LaneRules(),
+      new CreationRules(),
       new StageTypeRules(),
-      new SelectorRules(),
+      new ConfigRules(),
+      new LaneRules(),
       new SpecialStageRules(),
-      new ConfigRules());
+      new ExecutionModeRules(),
+      new PipelineSettingsRules(),
+      new SelectorRules(),
+      new OpenChoiceRules(),
+      new DisconnectionRule());
 
   private PipelineVerifier() {}
 

@@ -12,11 +12,13 @@ import java.util.Optional;
  *
  * @param title the title, empty when the JSON has none
  * @param titlePresent whether the JSON has a textual title at all
- * @param configuration the pipeline configuration by name, first occurrence winning
+ * @param configurationEntries the pipeline configuration as written
+ * @param configuration the pipeline configuration by name, the last of a name winning as in the engine
  */
 record PipelineView(
     String title,
     boolean titlePresent,
+    List<ConfigEntry> configurationEntries,
     Map<String, JsonNode> configuration,
     List<StageInstance> stages,
     Optional<StageInstance> errorStage,
@@ -26,6 +28,7 @@ record PipelineView(
     Optional<StageInstance> testOriginStage) {
 
   PipelineView {
+    configurationEntries = List.copyOf(configurationEntries);
     configuration = Map.copyOf(configuration);
     stages = List.copyOf(stages);
     startEventStages = List.copyOf(startEventStages);

@@ -41,12 +41,11 @@ final class SelectorRules implements PipelineRule {
     String name = s.displayName();
     JsonNode value = s.config(config).orElse(null);
     if (value == null || value.isNull() || (value.isArray() && value.isEmpty())) {
-      v.report("SELECTOR_00", s, name + " has no predicates in `" + config + "`; it needs at least the `default` one");
+      v.reportOnStart("SELECTOR_00", s, name + " has no predicates in `" + config + "`; it needs at least the `default` one");
       return;
     }
     if (!value.isArray()) {
-      v.report("VALIDATION_0009", s, name + "'s `" + config + "` is not a list of predicates");
-      return;
+      return; // the engine refuses it on save (VALIDATION_0009)
     }
     List<String> lanes = new ArrayList<>();
     List<String> predicates = new ArrayList<>();
@@ -55,8 +54,7 @@ final class SelectorRules implements PipelineRule {
       JsonNode entry = value.get(i);
       String where = name + "'s predicate " + (i + 1);
       if (!entry.isObject()) {
-        v.report("VALIDATION_0019", s, where + " is not a map");
-        wellFormed = false;
+        wellFormed = false; // the engine refuses it on save (VALIDATION_0019)
         continue;
       }
       Optional<String> lane = entryText(v, s, entry, "outputLane", where);
@@ -69,7 +67,7 @@ final class SelectorRules implements PipelineRule {
       return;
     }
     if (predicates.size() != s.outputLanes().size()) {
-      v.report("SELECTOR_01", s, name + " has " + predicates.size() + " predicates but "
+      v.reportOnStart("SELECTOR_01", s, name + " has " + predicates.size() + " predicates but "
           + s.outputLanes().size() + " output lanes; they must match one to one");
       return;
     }
@@ -78,19 +76,19 @@ final class SelectorRules implements PipelineRule {
       String lane = lanes.get(i);
       // The platform matches by suffix, because fragments prefix lane names.
       if (s.outputLanes().stream().noneMatch(l -> l.endsWith(lane))) {
-        v.report("SELECTOR_02", s, name + "'s predicate " + (i + 1) + " sends records to `" + lane
+        v.reportOnStart("SELECTOR_02", s, name + "'s predicate " + (i + 1) + " sends records to `" + lane
             + "`, which is not one of its output lanes");
         allFound = false;
       }
     }
     if (!predicates.get(predicates.size() - 1).equals(DEFAULT)) {
-      v.report("SELECTOR_07", s, name + "'s last predicate must be `default`");
+      v.reportOnStart("SELECTOR_07", s, name + "'s last predicate must be `default`");
       return;
     }
     for (int i = 0; i < predicates.size() - 1; i++) {
       String p = predicates.get(i);
       if (!p.startsWith("${") || !p.endsWith("}")) {
-        v.report("SELECTOR_08", s, name + "'s predicate " + (i + 1) + " is not written as ${...}");
+        v.reportOnStart("SELECTOR_08", s, name + "'s predicate " + (i + 1) + " is not written as ${...}");
       }
     }
     if (allFound) {
@@ -106,26 +104,16 @@ final class SelectorRules implements PipelineRule {
     }
     List<String> uncovered = s.outputLanes().stream().filter(l -> !covered.contains(l)).toList();
     if (!uncovered.isEmpty()) {
-      v.report(null, s, s.displayName() + " has output lanes no predicate sends records to: " + String.join(", ", uncovered));
+      v.extra(s, s.displayName() + " has output lanes no predicate sends records to: " + String.join(", ", uncovered));
     } else if (!lanes.equals(s.outputLanes())) {
       v.note(s, s.displayName() + " lists its predicates in a different order than its output lanes; "
           + "the platform accepts it, but the UI and SDKs keep them in the same order");
     }
   }
 
+  /** The field as text; the engine refuses a missing, null, non-text or empty one on save (VALIDATION_0020 to 0023). */
   private static Optional<String> entryText(Verification v, StageInstance s, JsonNode entry, String field, String where) {
     JsonNode node = entry.get(field);
-    if (node == null) {
-      v.report("VALIDATION_0020", s, where + " has no `" + field + "`");
-    } else if (node.isNull()) {
-      v.report("VALIDATION_0021", s, where + " has a null `" + field + "`");
-    } else if (!node.isTextual()) {
-      v.report("VALIDATION_0022", s, where + "'s `" + field + "` is not a string");
-    } else if (node.asText().isEmpty()) {
-      v.report("VALIDATION_0023", s, where + "'s `" + field + "` is empty");
-    } else {
-      return Optional.of(node.asText());
-    }
-    return Optional.empty();
+    return node != null && node.isTextual() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();
   }
 }

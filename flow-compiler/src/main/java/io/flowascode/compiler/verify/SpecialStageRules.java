@@ -18,13 +18,7 @@ final class SpecialStageRules implements PipelineRule {
   @Override
   public void check(Verification v) {
     PipelineView p = v.pipeline();
-    if (p.errorStage().isEmpty()) {
-      v.report("CREATION_009", null, "the pipeline has no error stage; the platform needs one for error records");
-    }
-    p.errorStage().ifPresent(s -> {
-      kind(v, s, StageDefinition::errorStage, "an error stage");
-      matchesConfig(v, s, "badRecordsHandling");
-    });
+    p.errorStage().ifPresent(s -> matchesConfig(v, s, "badRecordsHandling"));
     p.statsAggregatorStage().ifPresent(s -> {
       kind(v, s, StageDefinition::statsAggregatorStage, "a statistics aggregator");
       matchesConfig(v, s, "statsAggregatorStage");
@@ -43,24 +37,17 @@ final class SpecialStageRules implements PipelineRule {
   }
 
   private static void lifecycle(Verification v, List<StageInstance> stages, String field, String config) {
-    if (stages.size() > 1) {
-      v.report("VALIDATION_0105", stages.get(1), "`" + field + "` holds " + stages.size()
-          + " stages; the platform allows one");
-    }
     if (!stages.isEmpty()) {
       matchesConfig(v, stages.get(0), config);
     } else {
       configWithoutStage(v, config, field);
-    }
-    for (StageInstance s : stages) {
-      kind(v, s, StageDefinition::pipelineLifecycleStage, "a pipeline lifecycle stage");
     }
   }
 
   private static void kind(Verification v, StageInstance s, Predicate<StageDefinition> is, String kind) {
     Optional<StageDefinition> def = v.definition(s);
     if (def.isPresent() && !is.test(def.get())) {
-      v.report(null, s, s.displayName() + " is " + s.role().description() + ", but " + def.get().label()
+      v.extra(s, s.displayName() + " is " + s.role().description() + ", but " + def.get().label()
           + " (" + s.stageName() + ") cannot be used as " + kind);
     }
   }
@@ -72,7 +59,7 @@ final class SpecialStageRules implements PipelineRule {
   private static void matchesConfig(Verification v, StageInstance s, String config) {
     Optional<String> value = v.pipeline().textConfig(config);
     if (value.isPresent() && !value.get().isEmpty() && !normalised(value.get()).equals(s.reference())) {
-      v.report(null, s, "the pipeline config `" + config + "` does not name " + s.role().description() + " "
+      v.extra(s, "the pipeline config `" + config + "` does not name " + s.role().description() + " "
           + s.displayName() + " (" + s.reference() + ")");
     }
   }
@@ -84,7 +71,7 @@ final class SpecialStageRules implements PipelineRule {
   private static void configWithoutStage(Verification v, String config, String field) {
     Optional<String> value = v.pipeline().textConfig(config);
     if (value.isPresent() && !value.get().isEmpty() && !value.get().contains("::" + DISCARD + "::")) {
-      v.report(null, null, "the pipeline config `" + config + "` names a stage, but `" + field
+      v.extra(null, "the pipeline config `" + config + "` names a stage, but `" + field
           + "` holds none, so the platform runs none");
     }
   }

@@ -59,14 +59,15 @@ record StageInstance(
     return library + "::" + stageName + "::" + stageVersion;
   }
 
-  /** The first configuration entry with this name (the platform reads the first too). */
+  /** The last configuration entry with this name, which is the one the engine reads. */
   Optional<JsonNode> config(String name) {
+    Optional<JsonNode> found = Optional.empty();
     for (ConfigEntry c : configuration) {
       if (c.name().equals(name)) {
-        return Optional.ofNullable(c.value());
+        found = Optional.ofNullable(c.value());
       }
     }
-    return Optional.empty();
+    return found;
   }
 
   boolean hasConfig(String name) {

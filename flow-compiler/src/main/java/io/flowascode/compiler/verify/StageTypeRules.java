@@ -33,6 +33,10 @@ final class StageTypeRules implements PipelineRule {
       v.report("VALIDATION_0037", s, what + " cannot be on the canvas; the platform only uses it as "
           + String.join(" or ", def.hideStage()).toLowerCase(Locale.ROOT).replace('_', ' '));
     }
+    if (def.inputStreams() > 0 && def.inputStreams() != s.inputLanes().size()) {
+      v.report("VALIDATION_0094", s, what + " reads " + s.inputLanes().size() + " lanes; " + def.label()
+          + " needs exactly " + def.inputStreams());
+    }
     switch (def.type()) {
       case ORIGIN -> {
         if (!s.inputLanes().isEmpty()) {

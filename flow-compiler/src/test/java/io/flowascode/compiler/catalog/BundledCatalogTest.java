@@ -135,9 +135,13 @@ class BundledCatalogTest {
   }
 
   @Test
-  void anOldVersionACorpusPipelineUsesIsKeptBesideTheNewest() {
+  void theReferenceEnginesVersionComesFirstAndTheOthersAPipelineUsesAreKept() {
     List<StageDefinition> directory = catalog.byName("com_streamsets_pipeline_stage_origin_spooldir_SpoolDirDSource");
 
-    assertThat(directory).extracting(StageDefinition::version).startsWith("13").contains("12", "11");
+    // Version 13 is only seen in another engine's export: a flow that names no version gets the
+    // reference engine's 12, which is what that engine can run.
+    assertThat(directory).extracting(StageDefinition::version).containsExactly("12", "13", "11");
+    assertThat(directory.get(0).fromEngine()).isTrue();
+    assertThat(directory.get(1).fromEngine()).isFalse();
   }
 }

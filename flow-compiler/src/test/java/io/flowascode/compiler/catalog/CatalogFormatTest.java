@@ -39,7 +39,7 @@ class CatalogFormatTest {
   void isIndentedCompactAndFreeOfThePlatformsUiData() throws Exception {
     String written = CatalogFormat.write(realCatalog());
 
-    assertThat(written).startsWith("{\n  \"format\": \"flow-catalog\",\n  \"formatVersion\": 1,\n");
+    assertThat(written).startsWith("{\n  \"format\": \"flow-catalog\",\n  \"formatVersion\": 2,\n");
     assertThat(written).endsWith("}\n");
     assertThat(written).doesNotContain("elFunctionDefinitionsIdx", "\"icon\"", "configGroupDefinition", "\t");
     // Long choice lists several configs share are written once.
@@ -53,7 +53,7 @@ class CatalogFormatTest {
     List<StageDefinition> reversed = new ArrayList<>(catalog.stages());
     Collections.reverse(reversed);
 
-    Catalog shuffled = new Catalog(reversed, catalog.services(), catalog.pipelineConfigs());
+    Catalog shuffled = new Catalog(reversed, catalog.services(), catalog.pipelineConfigs(), catalog.el());
 
     assertThat(CatalogFormat.write(shuffled)).isEqualTo(CatalogFormat.write(catalog));
   }
@@ -96,9 +96,9 @@ class CatalogFormatTest {
   void refusesOtherFormatsAndVersionsAndBrokenReferences() {
     assertThatThrownBy(() -> CatalogFormat.read("{\"stages\": []}"))
         .isInstanceOf(DefinitionsException.class).hasMessage("the file is not a flow-catalog document");
-    assertThatThrownBy(() -> CatalogFormat.read("{\"format\": \"flow-catalog\", \"formatVersion\": 2}"))
+    assertThatThrownBy(() -> CatalogFormat.read("{\"format\": \"flow-catalog\", \"formatVersion\": 3}"))
         .isInstanceOf(DefinitionsException.class)
-        .hasMessage("the catalog has formatVersion 2, but this tool reads version 1");
+        .hasMessage("the catalog has formatVersion 3, but this tool reads versions 1 to 2");
     assertThatThrownBy(() -> CatalogFormat.read("""
         {"format": "flow-catalog", "formatVersion": 1, "pipelineConfigs": [
           {"name": "c", "type": "MODEL", "model": {"modelType": "VALUE_CHOOSER", "valueSet": "zones"}}]}

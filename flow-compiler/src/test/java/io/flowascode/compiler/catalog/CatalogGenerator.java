@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * <p>What goes in, and which version wins:
  * <ol>
  *   <li>every stage, service and pipeline config of the real Data Collector's definitions
- *       ({@code platform/definitions/sdc-basic-dev-definitions.json});
+ *       ({@code platform/definitions/sdc-basic-dev-definitions.json}), and its expression-language
+ *       catalog; this is the reference engine (Data Collector 3.22.2), whose versions a flow gets
+ *       when it names none;
  *   <li>every other published stage definition ({@code platform/examples/sdc-definitions-subset.json}
  *       and the {@code libraryDefinitions} of corpus exports): the newest version per library and
  *       stage, plus any older version a corpus pipeline uses, so importing that pipeline finds its
@@ -74,17 +76,18 @@ public final class CatalogGenerator {
 
   static Result generate(Path shared) throws IOException, DefinitionsException {
     Catalog platform = DefinitionsFiles.read(shared.resolve("platform/definitions/sdc-basic-dev-definitions.json"));
-    Catalog subset = DefinitionsFiles.read(shared.resolve("platform/examples/sdc-definitions-subset.json"));
+    Catalog subset = notTheEngine(DefinitionsFiles.read(shared.resolve("platform/examples/sdc-definitions-subset.json")));
     List<CorpusFile> corpus = CorpusPipelines.read(shared.resolve("corpus/pipelines"));
     List<Catalog> sources = new ArrayList<>(List.of(platform, subset));
     for (CorpusFile f : corpus) {
       if (f.libraryDefinitions() != null) {
-        sources.add(PlatformDefinitionsReader.readEnvelope(f.root()));
+        sources.add(notTheEngine(PlatformDefinitionsReader.readEnvelope(f.root())));
       }
     }
     List<StageInstance> instances = CorpusPipelines.instances(corpus);
 
-    Map<String, StageDefinition> stages = publishedStages(platform, sources, instances);
+    Map<String, StageDefinition> stages = withEngineFrameworkConfigs(publishedStages(platform, sources, instances),
+        systemConfigs(platform));
     Set<String> published = new HashSet<>();
     stages.values().forEach(s -> published.add(s.name()));
     int publishedCount = stages.size();
@@ -113,7 +116,7 @@ public final class CatalogGenerator {
         }
       }
     }
-    Catalog catalog = new Catalog(stages.values(), services.values(), platform.pipelineConfigs());
+    Catalog catalog = new Catalog(stages.values(), services.values(), platform.pipelineConfigs(), platform.el());
     return new Result(catalog, files(catalog), publishedCount, stages.size() - publishedCount);
   }
 
@@ -140,8 +143,38 @@ public final class CatalogGenerator {
     return kept;
   }
 
+  /**
+   * Definitions exported by other engines: their versions are alternatives a pipeline may name,
+   * never the version a flow gets by default (the reference engine's is).
+   */
+  private static Catalog notTheEngine(Catalog c) {
+    return new Catalog(c.stages().stream().map(s -> s.toBuilder().fromEngine(false).build()).toList(),
+        c.services(), c.pipelineConfigs(), c.el());
+  }
+
   private static void put(Map<String, StageDefinition> stages, StageDefinition s) {
     stages.put(s.reference(), s);
+  }
+
+  /**
+   * Every stage's framework configs (on-record-error, required fields, preconditions) as the
+   * reference engine defines them: exports of older engines leave some defaults out (a
+   * precondition list without its empty default), which would make every such stage look
+   * unconfigured, while the engine a flow is for gives each stage its own framework's.
+   */
+  private static Map<String, StageDefinition> withEngineFrameworkConfigs(Map<String, StageDefinition> stages,
+      Map<String, ConfigDefinition> framework) {
+    Map<String, StageDefinition> out = new TreeMap<>();
+    stages.forEach((k, s) -> {
+      if (s.fromEngine()) {
+        out.put(k, s);
+        return;
+      }
+      List<ConfigDefinition> configs = s.configs().stream()
+          .map(c -> framework.containsKey(c.name()) ? framework.get(c.name()) : c).toList();
+      out.put(k, s.toBuilder().configs(configs).build());
+    });
+    return out;
   }
 
   /** The framework's own configs, as the real definitions publish them on their first stage that has each. */
@@ -169,7 +202,7 @@ public final class CatalogGenerator {
   /** {@code pipeline.json}, one file per library, and the index listing them. */
   private static Map<String, String> files(Catalog catalog) {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("pipeline.json", CatalogFormat.write(new Catalog(List.of(), catalog.services(), catalog.pipelineConfigs())));
+    files.put("pipeline.json", CatalogFormat.write(new Catalog(List.of(), catalog.services(), catalog.pipelineConfigs(), catalog.el())));
     Map<String, List<StageDefinition>> byLibrary = new TreeMap<>();
     catalog.stages().forEach(s -> byLibrary.computeIfAbsent(s.library(), k -> new ArrayList<>()).add(s));
     byLibrary.forEach((library, stages) ->

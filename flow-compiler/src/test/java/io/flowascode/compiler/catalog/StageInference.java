@@ -94,27 +94,21 @@ final class StageInference {
         hide.add("STATS_AGGREGATOR_STAGE");
       }
     }
-    return new StageDefinition(
-        library,
-        reference.filter(r -> r.library().equals(library)).map(StageReferences.Reference::libraryLabel).orElse(""),
-        stageName,
-        version,
-        label(stageName, instances, reference),
-        "",
-        type,
-        configs,
-        services.stream().map(s -> new ServiceUse(s, Map.of())).toList(),
-        instances.stream().anyMatch(StageInstance::eventLane),
-        outputs,
-        !predicates.isEmpty(),
-        predicates,
-        List.of(),
-        roles.contains(Role.ERROR),
-        roles.contains(Role.STATS),
-        roles.contains(Role.START_EVENT) || roles.contains(Role.STOP_EVENT),
-        hide,
-        List.of(),
-        true);
+    return StageDefinition.builder(library, stageName, version, type)
+        .libraryLabel(reference.filter(r -> r.library().equals(library)).map(StageReferences.Reference::libraryLabel).orElse(""))
+        .label(label(stageName, instances, reference))
+        .configs(configs)
+        .services(services.stream().map(s -> new ServiceUse(s, Map.of())).toList())
+        .producesEvents(instances.stream().anyMatch(StageInstance::eventLane))
+        .outputStreams(outputs)
+        .variableOutputStreams(!predicates.isEmpty())
+        .outputStreamsDrivenByConfig(predicates)
+        .errorStage(roles.contains(Role.ERROR))
+        .statsAggregatorStage(roles.contains(Role.STATS))
+        .pipelineLifecycleStage(roles.contains(Role.START_EVENT) || roles.contains(Role.STOP_EVENT))
+        .hideStage(hide)
+        .inferred(true)
+        .build();
   }
 
   private record Observed(String file, JsonNode value) {}
@@ -200,8 +194,7 @@ final class StageInference {
       type = ConfigType.TEXT;
     }
     JsonNode defaultValue = topLevel ? defaultOf(name, seen) : NullNode.getInstance();
-    return new ConfigDefinition(name, "", "", type, defaultValue, false, "", 0, model,
-        Optional.empty(), Optional.empty(), Map.of());
+    return ConfigDefinition.builder(name, type).defaultValue(defaultValue).model(model.orElse(null)).build();
   }
 
   private static List<ConfigDefinition> beanConfigs(List<Observed> elements) {

@@ -26,7 +26,7 @@ class CrossFileDiagnosticsTest {
         flow:
           id: orders
         stages:
-          files: {label: Directory}
+          files: {label: Directory, config: {data_format: JSON, files_directory: /data/in, file_name_pattern: '*.json'}}
           trash: {label: Trash}
         connections:
           - files >> trash
@@ -37,8 +37,8 @@ class CrossFileDiagnosticsTest {
           # error[E0607]: the flow id `orders` is also used by orders.flow.yaml
           id: orders
         stages:
-          files: {label: Directory}
-          archive: {label: Local FS}
+          files: {label: Directory, config: {data_format: JSON, files_directory: /data/in, file_name_pattern: '*.json'}}
+          archive: {label: Local FS, config: {data_format: JSON}}
         connections:
           - files >> archive
         """);
@@ -50,8 +50,8 @@ class CrossFileDiagnosticsTest {
 
   @Test
   void filesWithDifferentIdsDoNotClash(@TempDir Path dir) throws IOException {
-    Path a = write(dir, "a.flow.yaml", "flow: {id: a}\nstages: {f: {label: Directory}, t: {label: Trash}}\nconnections: [f >> t]\n");
-    Path b = write(dir, "b.flow.yaml", "flow: {id: b}\nstages: {f: {label: Directory}, t: {label: Trash}}\nconnections: [f >> t]\n");
+    Path a = write(dir, "a.flow.yaml", "flow: {id: a}\nstages: {f: {label: Directory, config: {data_format: JSON, files_directory: /data/in, file_name_pattern: '*.json'}}, t: {label: Trash}}\nconnections: [f >> t]\n");
+    Path b = write(dir, "b.flow.yaml", "flow: {id: b}\nstages: {f: {label: Directory, config: {data_format: JSON, files_directory: /data/in, file_name_pattern: '*.json'}}, t: {label: Trash}}\nconnections: [f >> t]\n");
 
     ExpectationChecker.verify(List.of(), batch.compile(List.of(a, b), dir).allDiagnostics());
   }

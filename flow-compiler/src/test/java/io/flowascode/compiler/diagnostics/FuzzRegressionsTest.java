@@ -26,6 +26,9 @@ class FuzzRegressionsTest {
           files:
             label: Directory
             config:
+              data_format: JSON
+              files_directory: /data/in
+              file_name_pattern: '*.json'
               # error[E0204]: `1e400` is too large for a number
               # error[E0402]: `batch_size_in_recs` takes a number, not the text "1e400"
               batch_size_in_recs: 1e400
@@ -42,7 +45,7 @@ class FuzzRegressionsTest {
   @Test
   void aFileEndingInsideAnEscapeIsASyntaxError() {
     // The YAML scanner threw NumberFormatException for a \\u escape cut off by the end of the file.
-    String text = "flow:\n  id: orders\nstages:\n  files: {label: Directory}\n  trash: \"\\u";
+    String text = "flow:\n  id: orders\nstages:\n  files: {label: Directory, config: {data_format: JSON, files_directory: /data/in, file_name_pattern: '*.json'}}\n  trash: \"\\u";
     Compilation c = compiler.compile(new SourceFile("cut.flow.yaml", text));
 
     assertThat(CompilationInvariants.violations(new SourceFile("cut.flow.yaml", text), c)).isEmpty();

@@ -32,7 +32,7 @@ class SchemaFallbackTest {
           # error[E0205]: `flow.id`: must be at most 12 characters long
           id: expense-router-europe
         stages:
-          files: {label: Directory}
+          files: {label: Directory, config: {data_format: JSON, files_directory: /data/in, file_name_pattern: '*.json'}}
           trash: {label: Trash}
         connections:
           - files >> trash

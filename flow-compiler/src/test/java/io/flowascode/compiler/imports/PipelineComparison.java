@@ -298,7 +298,7 @@ final class PipelineComparison {
       if (SPECIAL_SETTINGS.contains(def.name())) {
         continue;
       }
-      JsonNode d = ConfigValues.emittedDefault(def);
+      JsonNode d = ConfigValues.settingDefault(def);
       if (!ConfigValues.same(ca.getOrDefault(def.name(), d), cb.getOrDefault(def.name(), d), def)) {
         differ("setting", def.name());
       }

@@ -54,7 +54,9 @@ class SelectorRulesTest {
     TestPipeline p = selector(lanes("a"), lanes("default"));
     p.stageJson("Selector_01").putArray("configuration");
 
-    assertThat(p.fatalCodes()).containsExactly("SELECTOR_00");
+    // Left out, the predicates take their definition's default, a map, which the engine cannot
+    // create or check as a list; the selector itself then finds none when it starts.
+    assertThat(p.fatalCodes()).containsExactly("CREATION_020", "VALIDATION_0009", "SELECTOR_00");
   }
 
   @Test

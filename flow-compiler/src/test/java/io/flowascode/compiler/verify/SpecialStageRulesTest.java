@@ -20,6 +20,7 @@ class SpecialStageRulesTest {
         .lifecycle("startEventStages", SHELL, "Shell_StartEventStage")
         .lifecycle("stopEventStages", DISCARD, "Discard_StopEventStage")
         .special("testOriginStage", DEV_RAW_DATA, "DevRawDataSource_TestOriginStage");
+    script(p, "startEventStages");
 
     assertThat(p.verify()).isEmpty();
   }
@@ -38,9 +39,9 @@ class SpecialStageRulesTest {
         .special("errorStage", TRASH, "Trash_ErrorStage")
         .config("badRecordsHandling", TRASH.reference());
 
-    assertThat(p.fatalCodes()).containsExactly(TestPipeline.NO_CODE);
-    assertThat(p.fatal().get(0).message()).isEqualTo("Trash_ErrorStage is the error stage, but Trash "
-        + "(com_streamsets_pipeline_stage_destination_devnull_NullDTarget) cannot be used as an error stage");
+    assertThat(p.fatalCodes()).containsExactly("CREATION_008");
+    assertThat(p.fatal().get(0).message()).isEqualTo("Trash_ErrorStage (Trash) is the error stage, but Trash "
+        + "cannot receive error records");
   }
 
   @Test
@@ -73,7 +74,8 @@ class SpecialStageRulesTest {
         .special("statsAggregatorStage", DISCARD, "Discard_StatsAggregatorStage")
         .config("statsAggregatorStage", DISCARD.reference());
 
-    assertThat(p.fatalCodes()).containsExactly(TestPipeline.NO_CODE);
+    // The engine refuses to create an error-only stage anywhere but the error slot (CREATION_007).
+    assertThat(p.fatalCodes()).containsExactly("CREATION_007", TestPipeline.NO_CODE);
   }
 
   @Test
@@ -113,8 +115,8 @@ class SpecialStageRulesTest {
   void aLifecycleStageMustBeOneByItsDefinition() {
     TestPipeline p = TestPipeline.sourceToTrash().lifecycle("stopEventStages", TRASH, "Trash_StopEventStage");
 
-    assertThat(p.fatalCodes()).containsExactly(TestPipeline.NO_CODE);
-    assertThat(p.fatal().get(0).message()).contains("the stop event stage", "pipeline lifecycle stage");
+    assertThat(p.fatalCodes()).containsExactly("CREATION_018");
+    assertThat(p.fatal().get(0).message()).contains("pipeline start or stop stage", "cannot handle pipeline events");
   }
 
   @Test
@@ -122,6 +124,7 @@ class SpecialStageRulesTest {
     TestPipeline p = TestPipeline.sourceToTrash()
         .lifecycle("startEventStages", SHELL, "Shell_StartEventStage")
         .config("startEventStage", DISCARD.reference());
+    script(p, "startEventStages");
 
     assertThat(p.fatalCodes()).containsExactly(TestPipeline.NO_CODE);
     assertThat(p.fatal().get(0).message()).isEqualTo("the pipeline config `startEventStage` does not name "
@@ -165,5 +168,15 @@ class SpecialStageRulesTest {
     TestPipeline p = TestPipeline.sourceToTrash().special("testOriginStage", STATS_DISCARD, "Stats_TestOriginStage");
 
     assertThat(p.fatalCodes()).containsExactly("VALIDATION_0003");
+  }
+
+  /** Gives the Shell stage in a lifecycle slot the script it requires. */
+  private static void script(TestPipeline p, String slot) {
+    ObjectNode shell = (ObjectNode) p.json().get(slot).get(0);
+    for (com.fasterxml.jackson.databind.JsonNode c : shell.get("configuration")) {
+      if (c.path("name").asText().equals("config.script")) {
+        ((ObjectNode) c).put("value", "echo started");
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.compiler.catalog.CanvasDefaults;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.ServiceDefinition;
 import io.flowascode.compiler.catalog.ServiceUse;
@@ -190,7 +191,10 @@ final class TestPipeline {
     stage.put("library", ref.library());
     stage.put("stageName", ref.name());
     stage.put("stageVersion", ref.version());
-    stage.putArray("configuration");
+    // Every config at the value the UI gives it, as a stage dragged onto the canvas has them.
+    ArrayNode configuration = stage.putArray("configuration");
+    catalog.find(ref.library(), ref.name(), ref.version()).map(StageDefinition::configs).orElse(List.of())
+        .forEach(c -> configuration.addObject().put("name", c.name()).set("value", CanvasDefaults.of(c)));
     ArrayNode services = stage.putArray("services");
     catalog.find(ref.library(), ref.name(), ref.version()).map(StageDefinition::services).orElse(List.of())
         .forEach(use -> services.add(service(use)));
@@ -202,7 +206,10 @@ final class TestPipeline {
     ObjectNode service = NODES.objectNode();
     service.put("service", use.service());
     service.put("serviceVersion", catalog.service(use.service()).map(ServiceDefinition::version).orElse(1));
-    service.putArray("configuration");
+    ArrayNode configuration = service.putArray("configuration");
+    catalog.service(use.service()).map(ServiceDefinition::configs).orElse(List.of()).forEach(c ->
+        configuration.addObject().put("name", c.name())
+            .set("value", use.configuration().containsKey(c.name()) ? use.configuration().get(c.name()) : CanvasDefaults.of(c)));
     return service;
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.catalog.DefinitionsException;
+import io.flowascode.compiler.catalog.PlatformDefinitionsReader;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ConfigModel;
 import io.flowascode.compiler.catalog.ConfigType;
@@ -105,76 +107,11 @@ public final class TestCatalogs {
   // ---- the platform's definitions --------------------------------------------------------
 
   static Catalog fromDefinitions(JsonNode root) {
-    List<StageDefinition> stages = new ArrayList<>();
-    for (JsonNode s : root.path("stages")) {
-      List<ServiceUse> uses = new ArrayList<>();
-      for (JsonNode u : s.path("services")) {
-        Map<String, JsonNode> presets = new LinkedHashMap<>();
-        u.path("configuration").properties().forEach(e -> presets.put(e.getKey(), e.getValue()));
-        uses.add(new ServiceUse(u.path("service").asText(), presets));
-      }
-      stages.add(new StageDefinition(
-          s.path("library").asText(),
-          s.path("libraryLabel").asText(),
-          s.path("name").asText(),
-          s.path("version").asText(),
-          s.path("label").asText(),
-          s.path("description").asText(),
-          StageType.fromPlatform(s.path("type").asText()).orElse(StageType.PROCESSOR),
-          configs(s.path("configDefinitions")),
-          uses,
-          s.path("producingEvents").asBoolean(),
-          s.path("outputStreams").asInt(),
-          s.path("variableOutputStreams").asBoolean(),
-          s.path("outputStreamsDrivenByConfig").asText(""),
-          strings(s.path("outputStreamLabels")),
-          s.path("errorStage").asBoolean(),
-          s.path("statsAggregatorStage").asBoolean(),
-          s.path("pipelineLifecycleStage").asBoolean(),
-          strings(s.path("hideStage")),
-          strings(s.path("executionModes")),
-          false));
+    try {
+      return PlatformDefinitionsReader.read(root);
+    } catch (DefinitionsException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    List<ServiceDefinition> services = new ArrayList<>();
-    for (JsonNode s : root.path("services")) {
-      services.add(new ServiceDefinition(
-          s.path("provides").asText(), s.path("version").asInt(), s.path("label").asText(),
-          configs(s.path("configDefinitions"))));
-    }
-    return new Catalog(stages, services, configs(root.path("pipeline").path(0).path("configDefinitions")));
-  }
-
-  private static List<ConfigDefinition> configs(JsonNode defs) {
-    List<ConfigDefinition> out = new ArrayList<>();
-    for (JsonNode c : defs) {
-      JsonNode model = c.path("model");
-      Optional<ConfigModel> m = model.isObject()
-          ? Optional.of(new ConfigModel(model.path("modelType").asText(), strings(model.path("values")),
-              strings(model.path("labels")), configs(model.path("configDefinitions"))))
-          : Optional.empty();
-      out.add(new ConfigDefinition(
-          c.path("name").asText(),
-          c.path("label").asText(),
-          c.path("description").asText(),
-          ConfigType.parse(c.path("type").asText()),
-          c.has("defaultValue") ? c.get("defaultValue") : null,
-          c.path("required").asBoolean(),
-          c.path("group").asText(),
-          c.path("displayPosition").asInt(),
-          m,
-          Optional.empty(),
-          Optional.empty(),
-          Map.of()));
-    }
-    return out;
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode n : array) {
-      out.add(n.asText());
-    }
-    return out;
   }
 
   // ---- a small hand-made catalog -----------------------------------------------------------
@@ -239,27 +176,25 @@ public final class TestCatalogs {
   }
 
   private static StageDefinition selector(ConfigDefinition... systemConfigs) {
-    ConfigDefinition predicates = new ConfigDefinition("lanePredicates", "Condition", "", ConfigType.MODEL,
-        NODES.objectNode(), true, "CONDITIONS", 10,
-        Optional.of(new ConfigModel("PREDICATE", List.of(), List.of(), List.of())),
-        Optional.empty(), Optional.empty(), Map.of());
+    ConfigDefinition predicates = ConfigDefinition.builder("lanePredicates", ConfigType.MODEL).label("Condition")
+        .defaultValue(NODES.objectNode()).required(true).group("CONDITIONS").displayPosition(10)
+        .model(new ConfigModel("PREDICATE", List.of(), List.of(), List.of())).build();
     List<ConfigDefinition> configs = new ArrayList<>();
     configs.add(predicates);
     configs.addAll(List.of(systemConfigs));
-    return new StageDefinition(BASIC, "Basic", SELECTOR, "1", "Stream Selector", "", StageType.PROCESSOR,
-        configs, List.of(), false, 0, true, "lanePredicates", List.of(), false, false, false, List.of(),
-        List.of("STANDALONE"), false);
+    return StageDefinition.builder(BASIC, SELECTOR, "1", StageType.PROCESSOR).libraryLabel("Basic")
+        .label("Stream Selector").configs(configs).variableOutputStreams(true)
+        .outputStreamsDrivenByConfig("lanePredicates").executionModes(List.of("STANDALONE")).build();
   }
 
   private static StageDefinition stage(String library, String name, String version, String label, StageType type,
       int outputs, boolean events, List<ConfigDefinition> configs, List<ServiceUse> services) {
-    return new StageDefinition(library, "", name, version, label, "", type, configs, services, events, outputs,
-        false, "", List.of(), name.contains("ToError"), name.contains("Stats"), false, List.of(),
-        List.of("STANDALONE"), false);
+    return StageDefinition.builder(library, name, version, type).label(label).configs(configs).services(services)
+        .producesEvents(events).outputStreams(outputs).errorStage(name.contains("ToError"))
+        .statsAggregatorStage(name.contains("Stats")).executionModes(List.of("STANDALONE")).build();
   }
 
   private static ConfigDefinition config(String name, String label, ConfigType type, JsonNode dflt) {
-    return new ConfigDefinition(name, label, "", type, dflt, false, "", 0, Optional.empty(), Optional.empty(),
-        Optional.empty(), Map.of());
+    return ConfigDefinition.builder(name, type).label(label).defaultValue(dflt).build();
   }
 }

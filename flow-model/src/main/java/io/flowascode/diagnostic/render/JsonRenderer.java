@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.diagnostic.EngineCode;
 import io.flowascode.diagnostic.Related;
 import io.flowascode.source.Position;
 import io.flowascode.source.Span;
@@ -55,7 +56,15 @@ public final class JsonRenderer implements DiagnosticRenderer {
         place(ro, r.span());
         ro.put("message", r.message());
       }
-      o.put("platformCode", d.code().platformCode().orElse(null));
+      o.put("platformCode", d.engineCodes().isEmpty() ? null : d.engineCodes().get(0).code());
+      ArrayNode engine = o.putArray("engineCodes");
+      for (EngineCode e : d.engineCodes()) {
+        ObjectNode eo = engine.addObject();
+        eo.put("code", e.code());
+        if (!e.config().isEmpty()) {
+          eo.put("config", e.config());
+        }
+      }
     }
     Tally tally = Tally.of(sorted);
     root.put("errors", tally.errors());

@@ -67,7 +67,12 @@ class JsonRendererTest {
                   "message": "declared here"
                 }
               ],
-              "platformCode": "VALIDATION_0012"
+              "platformCode": "VALIDATION_0012",
+              "engineCodes": [
+                {
+                  "code": "VALIDATION_0012"
+                }
+              ]
             },
             {
               "code": "E0108",
@@ -80,7 +85,8 @@ class JsonRendererTest {
               "help": "a flow file starts with `flow:`",
               "notes": [],
               "related": [],
-              "platformCode": null
+              "platformCode": null,
+              "engineCodes": []
             }
           ],
           "errors": 2,

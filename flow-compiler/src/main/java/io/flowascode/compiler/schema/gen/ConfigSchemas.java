@@ -82,9 +82,10 @@ final class ConfigSchemas {
     }
     ObjectNode properties = JSON.objectNode();
     readable.forEach((name, targets) -> {
-      // Predicates are written under `predicates:`, never under `config:`.
+      // Predicates are written under `predicates:`, never under `config:`; a name two configs'
+      // labels make is refused by the compiler (the raw names say which is meant).
       List<ConfigDefinition> settable = targets.stream().filter(c -> !c.isPredicate()).toList();
-      if (!settable.isEmpty() && settable.size() == targets.size()) {
+      if (settable.size() == 1 && targets.size() == 1) {
         properties.set(name, defs.share("key_" + name, property(settable)));
       }
     });
