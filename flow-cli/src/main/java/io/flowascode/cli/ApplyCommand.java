@@ -1,21 +1,14 @@
 package io.flowascode.cli;
 
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.engine.apply.ApplyReport;
-import io.flowascode.engine.apply.Applier;
+import io.flowascode.engine.apply.ApplyGate;
+import io.flowascode.engine.apply.ApplyJob;
 import io.flowascode.engine.apply.DesiredFlow;
-import io.flowascode.engine.apply.FlowOutcome;
-import io.flowascode.engine.apply.PlanResult;
-import io.flowascode.engine.apply.Planner;
-import io.flowascode.engine.plan.Plan;
-import io.flowascode.engine.plan.PlanFile;
 import io.flowascode.engine.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,35 +52,30 @@ final class ApplyCommand implements Callable<Integer> {
       throw new UserError("name the flow files to apply, or a saved plan with --plan-file", FlowCli.USAGE);
     }
     Catalog catalog = options.catalog();
-    List<FlowOutcome> planFailures = new ArrayList<>();
-    Plan plan;
-    Map<String, io.flowascode.engine.target.RemoteFlow> snapshots = Map.of();
     List<DesiredFlow> desired = planFile == null ? RemoteSession.desired(options, files, out) : List.of();
     try (Target target = RemoteSession.open(remote, catalog)) {
+      ApplyJob job = new ApplyJob(target, catalog, remote.parallelism);
+      ApplyGate show = plan -> {
+        out.print(PlanOutput.render(plan, options.format, options.color));
+        return true;
+      };
+      ApplyJob.Result result;
       if (planFile != null) {
         try {
-          plan = new PlanFile().read(planFile);
+          result = job.applySaved(planFile, show);
         } catch (IOException e) {
           throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT);
         }
       } else {
-        PlanResult result = new Planner(target, catalog, remote.parallelism).plan(desired, prune);
-        plan = result.plan();
-        snapshots = result.snapshots();
-        planFailures.addAll(result.failures());
+        result = job.apply(desired, prune, show);
       }
-      out.print(PlanOutput.render(plan, options.format, options.color));
-      ApplyReport report = new Applier(target, remote.parallelism).apply(plan, snapshots);
-      List<FlowOutcome> all = new ArrayList<>(report.outcomes());
-      all.addAll(planFailures);
-      ApplyReport full = new ApplyReport(all);
       if ("json".equals(options.format)) {
-        out.println(ApplyReportJson.render(full));
+        out.println(ApplyReportJson.render(result.report()));
       } else {
-        out.print(full.render());
+        out.print(result.report().render());
       }
       out.flush();
-      return RemoteSession.exitCode(full);
+      return RemoteSession.exitCode(result.verdict(), false);
     }
   }
 }

@@ -3,14 +3,14 @@ package io.flowascode.cli;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.FlowOutcome;
-import io.flowascode.engine.apply.PlanResult;
-import io.flowascode.engine.apply.Planner;
-import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.apply.LockCheck;
+import io.flowascode.engine.apply.PlanJob;
 import io.flowascode.engine.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,22 +44,15 @@ final class PlanCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  private void warnOnDefinitionsDrift(Target target, PrintWriter out) {
-    try {
-      io.flowascode.engine.apply.DefinitionsLock.drift(options.definitions.lock, target).ifPresent(w -> out.println("warning: " + w));
-    } catch (io.flowascode.engine.target.TargetException | IOException e) {
-      out.println("warning: cannot compare the definitions lock with the target: " + e.getMessage());
-    }
-  }
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     List<DesiredFlow> desired = RemoteSession.desired(options, files, out);
     Catalog catalog = options.catalog();
     try (Target target = RemoteSession.open(remote, catalog)) {
-      PlanResult result = new Planner(target, catalog, remote.parallelism).plan(desired, prune);
-      warnOnDefinitionsDrift(target, out);
+      PlanJob.Result result = new PlanJob(target, catalog, remote.parallelism)
+          .plan(desired, prune, Optional.of(options.definitions.lock));
+      result.lock().ifPresent(lock -> warn(lock, out));
       out.print(PlanOutput.render(result.plan(), options.format, options.color));
       for (FlowOutcome failure : result.failures()) {
         out.println("failed     " + failure.flowId() + ": " + failure.message());
@@ -67,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
       out.flush();
       if (planFile != null) {
         try {
-          new PlanFile().write(planFile, result.plan());
+          PlanJob.save(planFile, result.plan());
         } catch (IOException e) {
           throw new UserError("cannot write the plan to " + planFile + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
         }
@@ -75,11 +68,15 @@ final class PlanCommand implements Callable<Integer> {
           out.println("Saved the plan to " + planFile + "; apply exactly it with: flow apply --plan-file " + planFile);
         }
       }
-      int code = RemoteSession.exitCode(result.failures());
-      if (code != FlowCli.OK) {
-        return code;
-      }
-      return detailedExitCode && result.plan().hasChanges() ? FlowCli.CHANGES_PRESENT : FlowCli.OK;
+      return RemoteSession.exitCode(result.verdict(), detailedExitCode);
+    }
+  }
+
+  private static void warn(LockCheck lock, PrintWriter out) {
+    if (lock instanceof LockCheck.Drifted drifted) {
+      out.println("warning: " + drifted.warning());
+    } else if (lock instanceof LockCheck.Unchecked unchecked) {
+      out.println("warning: cannot compare the definitions lock with the target: " + unchecked.reason());
     }
   }
 }

@@ -6,6 +6,7 @@ import io.flowascode.engine.apply.DesiredFlows;
 import io.flowascode.engine.apply.FlowOutcome;
 import io.flowascode.engine.apply.Outcome;
 import io.flowascode.engine.apply.TargetSpec;
+import io.flowascode.engine.apply.Verdict;
 import io.flowascode.engine.target.Secret;
 import io.flowascode.engine.target.Target;
 import io.flowascode.engine.target.TargetException;
@@ -114,13 +115,13 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   }
 
   /** Refused flows are the user's to resolve (re-plan); failures are the remote's. */
-  void failOn(List<FlowOutcome> outcomes) throws MojoFailureException, MojoExecutionException {
-    long refused = outcomes.stream().filter(o -> o.outcome() == Outcome.REFUSED).count();
-    long failed = outcomes.stream().filter(o -> o.outcome() == Outcome.FAILED).count();
-    if (refused > 0) {
+  void failOn(Verdict verdict, List<FlowOutcome> outcomes) throws MojoFailureException, MojoExecutionException {
+    if (verdict == Verdict.REFUSED) {
+      long refused = outcomes.stream().filter(o -> o.outcome() == Outcome.REFUSED).count();
       throw new MojoFailureException(refused + " flow(s) refused because the remote changed; run flow:plan again (see above)");
     }
-    if (failed > 0) {
+    if (verdict == Verdict.FAILED) {
+      long failed = outcomes.stream().filter(o -> o.outcome() == Outcome.FAILED).count();
       throw new MojoExecutionException(failed + " flow(s) failed on the remote (see above); a re-run converges");
     }
   }

@@ -1,20 +1,13 @@
 package io.flowascode.maven;
 
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.engine.apply.ApplyReport;
-import io.flowascode.engine.apply.Applier;
-import io.flowascode.engine.apply.FlowOutcome;
-import io.flowascode.engine.apply.PlanResult;
-import io.flowascode.engine.apply.Planner;
-import io.flowascode.engine.plan.Plan;
-import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.apply.ApplyGate;
+import io.flowascode.engine.apply.ApplyJob;
+import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.plan.PlanTextRenderer;
-import io.flowascode.engine.target.RemoteFlow;
 import io.flowascode.engine.target.Target;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -33,32 +26,30 @@ public class ApplyMojo extends AbstractRemoteMojo {
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     Catalog catalog = catalog();
-    Plan plan;
-    Map<String, RemoteFlow> snapshots = Map.of();
-    List<FlowOutcome> planFailures = new ArrayList<>();
-    var desired = planFile == null ? desired() : List.<io.flowascode.engine.apply.DesiredFlow>of();
+    List<DesiredFlow> desired = planFile == null ? desired() : List.of();
     try (Target t = open(catalog)) {
+      ApplyJob job = new ApplyJob(t, catalog, parallelism);
+      ApplyJob.Result result;
       if (planFile != null) {
+        ApplyGate show = plan -> {
+          getLog().info("Applying the saved plan " + planFile);
+          printLines(new PlanTextRenderer().render(plan));
+          return true;
+        };
         try {
-          plan = new PlanFile().read(planFile.toPath());
+          result = job.applySaved(planFile.toPath(), show);
         } catch (IOException e) {
           throw new MojoFailureException("flow.planFile: " + e.getMessage());
         }
-        getLog().info("Applying the saved plan " + planFile);
       } else {
-        PlanResult result = new Planner(t, catalog, parallelism).plan(desired, prune);
-        plan = result.plan();
-        snapshots = result.snapshots();
-        planFailures.addAll(result.failures());
+        result = job.apply(desired, prune, plan -> {
+          printLines(new PlanTextRenderer().render(plan));
+          return true;
+        });
       }
-      printLines(new PlanTextRenderer().render(plan));
-      ApplyReport report = new Applier(t, parallelism).apply(plan, snapshots);
-      List<FlowOutcome> all = new ArrayList<>(report.outcomes());
-      all.addAll(planFailures);
-      ApplyReport full = new ApplyReport(all);
-      log(full.outcomes());
-      getLog().info(full.summaryLine());
-      failOn(full.outcomes());
+      log(result.report().outcomes());
+      getLog().info(result.report().summaryLine());
+      failOn(result.verdict(), result.report().outcomes());
     }
   }
 }
