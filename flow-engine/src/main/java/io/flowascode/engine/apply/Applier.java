@@ -56,11 +56,8 @@ public final class Applier {
         return drift(flow, "it was created on the remote after the plan was made");
       }
     }
-    JsonNode desired = flow.desiredPipeline();
-    RemoteFlow blank = target.create(flow.flowId(), desired.path("title").asText(flow.flowId()),
-        desired.path("description").asText(""));
-    RemoteFlow saved = target.save(blank, payload(desired, blank));
-    return new FlowOutcome(flow.flowId(), Outcome.CREATED, "", Optional.of(saved.revision()));
+    RemoteFlow created = target.createWith(flow.flowId(), flow.desiredPipeline());
+    return new FlowOutcome(flow.flowId(), Outcome.CREATED, "", Optional.of(created.revision()));
   }
 
   private FlowOutcome update(FlowPlan flow, Optional<RemoteFlow> snapshot) throws TargetException {

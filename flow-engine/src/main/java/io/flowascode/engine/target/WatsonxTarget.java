@@ -51,7 +51,7 @@ public final class WatsonxTarget implements Target {
     this.api = parseUrl(settings.apiUrl(), "API");
     HttpUrl iam = parseUrl(settings.iamUrl(), "IAM");
     this.client = HttpClientFactory.create(settings.http());
-    this.http = new HttpCaller(client, settings.http().retry());
+    this.http = new HttpCaller(client, settings.http());
     this.tokens = new IamTokens(iam, settings.apiKey(), http, settings.tokenRefreshMargin(), settings.clock());
   }
 
