@@ -1,6 +1,8 @@
 package io.flowascode.cli;
 
+import io.flowascode.engine.apply.Confirmation;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +29,13 @@ public final class FlowCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Who apply may ask for confirmation; none when not at a terminal. */
+  final Optional<Confirmation.Terminal> terminal;
+
+  FlowCli(Optional<Confirmation.Terminal> terminal) {
+    this.terminal = terminal;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, compile, describe, plan, apply or catalog");
@@ -38,7 +47,12 @@ public final class FlowCli implements Runnable {
 
   /** Runs the CLI with the given streams; used by tests so they exercise the real parsing. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new FlowCli());
+    return run(args, out, err, Terminal.system());
+  }
+
+  /** Runs the CLI as if a person at a terminal answered apply's question (tests). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Optional<Confirmation.Terminal> terminal) {
+    CommandLine cli = new CommandLine(new FlowCli(terminal));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> USAGE);

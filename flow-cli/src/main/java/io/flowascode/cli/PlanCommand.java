@@ -5,6 +5,8 @@ import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.FlowOutcome;
 import io.flowascode.engine.apply.LockCheck;
 import io.flowascode.engine.apply.PlanJob;
+import io.flowascode.engine.apply.Prune;
+import io.flowascode.engine.apply.PruneRefusedException;
 import io.flowascode.engine.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,8 +52,13 @@ final class PlanCommand implements Callable<Integer> {
     List<DesiredFlow> desired = RemoteSession.desired(options, files, out);
     Catalog catalog = options.catalog();
     try (Target target = RemoteSession.open(remote, catalog)) {
-      PlanJob.Result result = new PlanJob(target, catalog, remote.parallelism)
-          .plan(desired, prune, Optional.of(options.definitions.lock));
+      PlanJob job = new PlanJob(target, catalog, remote.parallelism);
+      PlanJob.Result result;
+      try {
+        result = job.plan(desired, Prune.when(prune, files), Optional.of(options.definitions.lock));
+      } catch (PruneRefusedException e) {
+        throw new UserError(e.getMessage(), FlowCli.USAGE);
+      }
       result.lock().ifPresent(lock -> warn(lock, out));
       out.print(PlanOutput.render(result.plan(), options.format, options.color));
       for (FlowOutcome failure : result.failures()) {
@@ -60,7 +67,7 @@ final class PlanCommand implements Callable<Integer> {
       out.flush();
       if (planFile != null) {
         try {
-          PlanJob.save(planFile, result.plan());
+          job.save(planFile, result.plan());
         } catch (IOException e) {
           throw new UserError("cannot write the plan to " + planFile + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
         }

@@ -31,8 +31,18 @@ final class RemoteOptions {
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "How long the server may stay silent before a request counts as unanswered, e.g. 10s (default: 10s, or FLOW_TIMEOUT).")
+  String timeout;
+
+  @Option(names = "--deadline", paramLabel = "DURATION",
+      description = "How long the whole run may take, e.g. 5m (default: 10m, or FLOW_DEADLINE).")
+  String deadline;
+
   TargetSpec spec() {
     return new TargetSpec(target, Optional.ofNullable(url), Optional.ofNullable(project), Optional.ofNullable(user),
-        Optional.empty(), Optional.empty(), store).withEnvironment(System.getenv());
+        Optional.empty(), Optional.empty(), store)
+        .withTimeouts(Optional.ofNullable(timeout), Optional.ofNullable(deadline))
+        .withEnvironment(System.getenv());
   }
 }

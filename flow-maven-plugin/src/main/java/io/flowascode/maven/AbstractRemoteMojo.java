@@ -5,6 +5,7 @@ import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.DesiredFlows;
 import io.flowascode.engine.apply.FlowOutcome;
 import io.flowascode.engine.apply.Outcome;
+import io.flowascode.engine.apply.Prune;
 import io.flowascode.engine.apply.TargetSpec;
 import io.flowascode.engine.apply.Verdict;
 import io.flowascode.engine.target.Secret;
@@ -58,11 +59,24 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   @Parameter(property = "flow.parallelism", defaultValue = "4")
   int parallelism;
 
+  /** How long the server may stay silent before a request counts as unanswered, e.g. 10s (default 10s, or FLOW_TIMEOUT). */
+  @Parameter(property = "flow.timeout")
+  String timeout;
+
+  /** How long the whole plan or apply may take, e.g. 5m (default 10m, or FLOW_DEADLINE). */
+  @Parameter(property = "flow.deadline")
+  String deadline;
+
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
   @Component
   SettingsDecrypter decrypter;
+
+  /** Prune as asked, with the source directory it must not trust when it holds no flow. */
+  Prune prune() {
+    return Prune.when(prune, List.of(sourceDirectory.toPath()));
+  }
 
   List<DesiredFlow> desired() throws MojoExecutionException, MojoFailureException {
     return DesiredFlows.of(compileAll());
@@ -89,6 +103,7 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
     boolean wxdi = TargetSpec.WXDI.equalsIgnoreCase(target);
     return new TargetSpec(target, Optional.ofNullable(url), Optional.ofNullable(project), user,
         wxdi ? Optional.empty() : password, wxdi ? password : Optional.empty(), store.toPath())
+        .withTimeouts(Optional.ofNullable(timeout), Optional.ofNullable(deadline))
         .withEnvironment(System.getenv());
   }
 

@@ -3,6 +3,7 @@ package io.flowascode.maven;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.engine.apply.LockCheck;
 import io.flowascode.engine.apply.PlanJob;
+import io.flowascode.engine.apply.PruneRefusedException;
 import io.flowascode.engine.apply.Verdict;
 import io.flowascode.engine.plan.PlanJsonRenderer;
 import io.flowascode.engine.plan.PlanMarkdownRenderer;
@@ -39,14 +40,20 @@ public class PlanMojo extends AbstractRemoteMojo {
     var desired = desired();
     Catalog catalog = catalog();
     try (Target t = open(catalog)) {
-      PlanJob.Result result = new PlanJob(t, catalog, parallelism).plan(desired, prune, Optional.of(lockFile.toPath()));
+      PlanJob job = new PlanJob(t, catalog, parallelism);
+      PlanJob.Result result;
+      try {
+        result = job.plan(desired, prune(), Optional.of(lockFile.toPath()));
+      } catch (PruneRefusedException e) {
+        throw new MojoFailureException("flow.prune: " + e.getMessage());
+      }
       result.lock().ifPresent(this::warn);
       String rendered = "json".equals(output) ? new PlanJsonRenderer().render(result.plan()) : new PlanTextRenderer().render(result.plan());
       printLines(rendered);
       log(result.failures());
       try {
         if (planFile != null) {
-          PlanJob.save(planFile.toPath(), result.plan());
+          job.save(planFile.toPath(), result.plan());
           getLog().info("Saved the plan to " + planFile + "; apply exactly it with: mvn flow:apply -Dflow.planFile=" + planFile);
         }
         if (markdownFile != null) {

@@ -1,8 +1,11 @@
 package io.flowascode.engine.apply;
 
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.engine.plan.FlowPlan;
 import io.flowascode.engine.plan.Plan;
 import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.plan.PlanFileException;
+import io.flowascode.engine.plan.SavedPlan;
 import io.flowascode.engine.target.RemoteFlow;
 import io.flowascode.engine.target.Target;
 import java.io.IOException;
@@ -27,6 +30,14 @@ public final class ApplyJob {
     public Verdict verdict() {
       return Verdict.of(report.outcomes());
     }
+
+    /** True when the plan had changes and the remote already held every one of them: applied before. */
+    public boolean alreadyApplied() {
+      List<String> changing = plan.flows().stream().filter(FlowPlan::hasChanges).map(FlowPlan::flowId).toList();
+      return approved && !changing.isEmpty() && report.outcomes().stream()
+          .filter(o -> changing.contains(o.flowId()))
+          .allMatch(o -> o.outcome() == Outcome.UNCHANGED && o.message().startsWith(Applier.ALREADY_APPLIED));
+    }
   }
 
   private final Target target;
@@ -39,27 +50,37 @@ public final class ApplyJob {
     this.parallelism = parallelism;
   }
 
-  /** Plans the desired flows and applies that plan, reusing the reads the plan made. */
-  public Result apply(List<DesiredFlow> desired, boolean prune, ApplyGate gate) {
+  /**
+   * Plans the desired flows and applies that plan, reusing the reads the plan made.
+   *
+   * @throws PruneRefusedException when pruning would rest on an empty or suspicious project
+   */
+  public Result apply(List<DesiredFlow> desired, Prune prune, ApplyGate gate) throws PruneRefusedException {
     PlanJob.Result planned = new PlanJob(target, catalog, parallelism).plan(desired, prune, Optional.empty());
     return apply(planned.plan(), planned.snapshots(), planned.failures(), gate);
   }
 
   /**
-   * Applies exactly a saved plan; every flow is read again so one that moved since is refused.
+   * Applies exactly a saved plan; every flow is read again so one that moved since is refused,
+   * and one that already holds what the plan writes (the plan was applied before) is left alone.
    *
-   * @throws io.flowascode.engine.plan.PlanFileException when the file is not an intact saved plan
+   * @throws io.flowascode.engine.plan.PlanFileException when the file is not an intact saved plan,
+   *     or was made for another target
    */
   public Result applySaved(Path planFile, ApplyGate gate) throws IOException {
-    Plan plan = new PlanFile().read(planFile);
-    return apply(plan, Map.of(), List.of(), gate);
+    SavedPlan saved = new PlanFile().read(planFile);
+    if (!saved.target().equals(target.describe())) {
+      throw new PlanFileException("saved plan " + planFile + " was made for " + saved.target() + ", not for "
+          + target.describe() + ": apply it with the target it was made for, or plan again for this one");
+    }
+    return apply(saved.plan(), Map.of(), List.of(), gate);
   }
 
   private Result apply(Plan plan, Map<String, RemoteFlow> snapshots, List<FlowOutcome> planFailures, ApplyGate gate) {
     if (!gate.proceed(plan)) {
       return new Result(plan, new ApplyReport(planFailures), false);
     }
-    ApplyReport report = new Applier(target, parallelism).apply(plan, snapshots);
+    ApplyReport report = new Applier(target, catalog, parallelism).apply(plan, snapshots);
     List<FlowOutcome> all = new ArrayList<>(report.outcomes());
     all.addAll(planFailures);
     return new Result(plan, new ApplyReport(all), true);

@@ -1,5 +1,6 @@
 package io.flowascode.engine.apply;
 
+import io.flowascode.compiler.batch.FlowSources;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.engine.plan.Plan;
 import io.flowascode.engine.plan.PlanFile;
@@ -7,6 +8,7 @@ import io.flowascode.engine.target.RemoteFlow;
 import io.flowascode.engine.target.Target;
 import io.flowascode.engine.target.TargetException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +53,51 @@ public final class PlanJob {
   }
 
   /**
-   * @param prune also plan deleting remote flows this tool created that `desired` no longer has
+   * @param prune whether to also plan deleting remote flows this tool created that `desired` no
+   *     longer has, and from where `desired` was read
    * @param lockFile the definitions lock to compare with the target's definitions, if any
+   * @throws PruneRefusedException when pruning would rest on an empty or suspicious project
    */
-  public Result plan(List<DesiredFlow> desired, boolean prune, Optional<Path> lockFile) {
-    PlanResult planned = new Planner(target, catalog, parallelism).plan(desired, prune);
+  public Result plan(List<DesiredFlow> desired, Prune prune, Optional<Path> lockFile) throws PruneRefusedException {
+    checkPrune(desired, prune);
+    PlanResult planned = new Planner(target, catalog, parallelism).plan(desired, prune.enabled());
     Optional<LockCheck> lock = lockFile.map(this::checkLock);
     return new Result(planned.plan(), planned.snapshots(), planned.failures(), lock);
   }
 
-  /** Saves the plan for a later `apply` of exactly it (see {@link PlanFile}). */
-  public static void save(Path file, Plan plan) throws IOException {
-    new PlanFile().write(file, plan);
+  /**
+   * Saves the plan for a later `apply` of exactly it, on this target only (see {@link PlanFile}).
+   *
+   * @throws io.flowascode.engine.plan.PlanFileException when the plan is incomplete
+   */
+  public void save(Path file, Plan plan) throws IOException {
+    new PlanFile().write(file, plan, target.describe());
+  }
+
+  /**
+   * Prune deletes what the project does not declare, so it must not trust a project that declares
+   * nothing, or a source directory without a single flow file: both are usually a wrong path or
+   * misnamed files, and pruning would delete every flow deployed from them.
+   */
+  static void checkPrune(List<DesiredFlow> desired, Prune prune) throws PruneRefusedException {
+    if (!prune.enabled()) {
+      return;
+    }
+    if (desired.isEmpty()) {
+      throw new PruneRefusedException("refusing to prune: the project declares no flow, so every flow this tool "
+          + "created on the target would be deleted; check the source directory and the file names (*.flow.yaml), "
+          + "or delete the flows by hand if that is really meant");
+    }
+    for (Path source : prune.sources()) {
+      try {
+        if (Files.isDirectory(source) && FlowSources.expand(List.of(source)).isEmpty()) {
+          throw new PruneRefusedException("refusing to prune: " + source + " holds no flow file (*.flow.yaml), so the "
+              + "flows deployed from it would be deleted; check the path and the file names, or leave it out");
+        }
+      } catch (IOException e) {
+        throw new PruneRefusedException("refusing to prune: cannot list " + source + " (" + e.getMessage() + ")");
+      }
+    }
   }
 
   private LockCheck checkLock(Path lockFile) {
