@@ -66,7 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     Catalog catalog = options.catalog();
     List<DesiredFlow> desired = planFile == null ? RemoteSession.desired(options, files, out) : List.of();
-    try (Target target = RemoteSession.open(remote, catalog)) {
+    try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {
       ApplyJob job = new ApplyJob(target, catalog, remote.parallelism);
       ApplyJob.Result result;
       if (planFile != null) {

@@ -2,6 +2,7 @@ package io.flowascode.cli;
 
 import io.flowascode.engine.apply.Confirmation;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,8 +33,12 @@ public final class FlowCli implements Runnable {
   /** Who apply may ask for confirmation; none when not at a terminal. */
   final Optional<Confirmation.Terminal> terminal;
 
-  FlowCli(Optional<Confirmation.Terminal> terminal) {
+  /** Where credentials and defaults (FLOW_PASSWORD, FLOW_TIMEOUT, ...) are read from. */
+  final Map<String, String> environment;
+
+  FlowCli(Optional<Confirmation.Terminal> terminal, Map<String, String> environment) {
     this.terminal = terminal;
+    this.environment = environment;
   }
 
   @Override
@@ -47,12 +52,13 @@ public final class FlowCli implements Runnable {
 
   /** Runs the CLI with the given streams; used by tests so they exercise the real parsing. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return run(args, out, err, Terminal.system());
+    return run(args, out, err, Terminal.system(), System.getenv());
   }
 
-  /** Runs the CLI as if a person at a terminal answered apply's question (tests). */
-  static int run(String[] args, PrintWriter out, PrintWriter err, Optional<Confirmation.Terminal> terminal) {
-    CommandLine cli = new CommandLine(new FlowCli(terminal));
+  /** Runs the CLI with a given terminal (or none) and environment, as tests need. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Optional<Confirmation.Terminal> terminal,
+      Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new FlowCli(terminal, environment));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> USAGE);

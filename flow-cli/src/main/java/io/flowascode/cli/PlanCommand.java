@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,6 +44,9 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--detailed-exitcode", description = "Exit 5 when the plan has changes, 0 when it has none.")
   boolean detailedExitCode;
 
+  @ParentCommand
+  FlowCli parent;
+
   @Spec
   CommandSpec spec;
 
@@ -51,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<DesiredFlow> desired = RemoteSession.desired(options, files, out);
     Catalog catalog = options.catalog();
-    try (Target target = RemoteSession.open(remote, catalog)) {
+    try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {
       PlanJob job = new PlanJob(target, catalog, remote.parallelism);
       PlanJob.Result result;
       try {

@@ -3,6 +3,7 @@ package io.flowascode.cli;
 import io.flowascode.engine.apply.TargetSpec;
 import io.flowascode.engine.target.LocalStoreTarget;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -39,10 +40,10 @@ final class RemoteOptions {
       description = "How long the whole run may take, e.g. 5m (default: 10m, or FLOW_DEADLINE).")
   String deadline;
 
-  TargetSpec spec() {
+  TargetSpec spec(Map<String, String> environment) {
     return new TargetSpec(target, Optional.ofNullable(url), Optional.ofNullable(project), Optional.ofNullable(user),
         Optional.empty(), Optional.empty(), store)
         .withTimeouts(Optional.ofNullable(timeout), Optional.ofNullable(deadline))
-        .withEnvironment(System.getenv());
+        .withEnvironment(environment);
   }
 }

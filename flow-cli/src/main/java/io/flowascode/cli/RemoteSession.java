@@ -10,6 +10,7 @@ import io.flowascode.engine.target.TargetException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** What plan and apply share: compile the project, open the target, map how a run ended to an exit code. */
 final class RemoteSession {
@@ -30,9 +31,9 @@ final class RemoteSession {
     }
   }
 
-  static Target open(RemoteOptions remote, Catalog catalog) {
+  static Target open(RemoteOptions remote, Map<String, String> environment, Catalog catalog) {
     try {
-      return remote.spec().open(catalog);
+      return remote.spec(environment).open(catalog);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), FlowCli.USAGE);
     } catch (TargetException e) {

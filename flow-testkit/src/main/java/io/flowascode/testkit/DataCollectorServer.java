@@ -262,6 +262,7 @@ public final class DataCollectorServer extends LoopbackServer {
         return storeError("CONTAINER_0201", "Pipeline '" + id + "' already exists");
       }
       ObjectNode pipeline = createBlank(id, title, description, user);
+      wrote(id);
       String location = url() + "/rest/" + URLEncoder.encode(rawPath(call), StandardCharsets.UTF_8) + "/" + id;
       return Reply.json(201, pipeline).withHeader("Location", location).afterWrite();
     }
@@ -275,8 +276,12 @@ public final class DataCollectorServer extends LoopbackServer {
         sdcVersion, sdcId);
     ObjectNode pipeline = blank.create(info);
     pipelines.put(id, pipeline);
-    counters.merge(id, FlowCounters.NONE.wrote(), (a, b) -> a.wrote());
     return pipeline;
+  }
+
+  /** One request that changed this pipeline. */
+  private void wrote(String id) {
+    counters.merge(id, FlowCounters.NONE.wrote(), (a, b) -> a.wrote());
   }
 
   private static String rawPath(Call call) {
@@ -323,7 +328,9 @@ public final class DataCollectorServer extends LoopbackServer {
         // The real store dereferences info.sdcVersion while upgrading and saving.
         return internalError("NullPointerException", "java.lang.NullPointerException", null);
       }
-      return Reply.json(200, store(id, body, user)).afterWrite();
+      ObjectNode saved = store(id, body, user);
+      wrote(id);
+      return Reply.json(200, saved).afterWrite();
     }
   }
 
@@ -347,7 +354,6 @@ public final class DataCollectorServer extends LoopbackServer {
     saved.set("issues", empty ? BlankPipeline.emptyPipelineIssues() : noIssues());
     saved.put("previewable", !empty);
     pipelines.put(id, saved);
-    counters.merge(id, FlowCounters.NONE.wrote(), (a, b) -> a.wrote());
     return saved;
   }
 
@@ -391,6 +397,7 @@ public final class DataCollectorServer extends LoopbackServer {
         return storeError("CONTAINER_0201", "Pipeline '" + id + "' already exists");
       }
       createBlank(id, label, config.path("description").asText(""), user);
+      wrote(id);
       JsonNode rules = envelope.get("pipelineRules");
       if (rules == null || rules.isNull()) {
         return internalError("NullPointerException", "java.lang.NullPointerException",
