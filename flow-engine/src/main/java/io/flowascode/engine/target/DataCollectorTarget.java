@@ -127,30 +127,25 @@ public final class DataCollectorTarget implements Target {
         .addQueryParameter("includeLibraryDefinitions", "false")
         .build();
     Request request = request(url).post(HttpCaller.oneShot(bytes(envelope), HttpCaller.JSON)).build();
-    HttpResult answer;
-    try {
-      answer = http.once(request);
-    } catch (IOException e) {
-      if (HttpCaller.failedBeforeSending(e)) {
-        throw unreachable(action, e);
+    return this.<RemoteFlow>writes(action).run(() -> http.once(request), () -> {
+      Optional<RemoteFlow> after = read(flowId, true);
+      if (after.isEmpty()) {
+        return new SettledWrite.Untouched<>("no flow with this id exists");
       }
-      Optional<RemoteFlow> after = readBack(flowId, action, e);
-      if (after.isPresent() && PipelineEquivalence.storedHoldsSent(config, after.get().pipeline())) {
-        return after.get();
+      return PipelineEquivalence.storedHoldsSent(config, after.get().pipeline())
+          ? new SettledWrite.Applied<>(after.get())
+          : new SettledWrite.Unclear<>("a flow with this id now exists but does not hold what was sent");
+    }, answer -> {
+      if (answer.status() != 200) {
+        throw failure(answer, action, flowId);
       }
-      throw lost(action, e, after.isPresent()
-          ? "a flow with this id now exists but does not hold what was sent"
-          : "no flow with this id exists");
-    }
-    if (answer.status() == 200) {
       JsonNode stored = parse(answer, action).get("pipelineConfig");
       if (stored == null || !stored.isObject()) {
         throw new TargetFailureException(describe() + " answered 200 without the created pipeline while " + action,
             200, null, null);
       }
       return flow(flowId, stored);
-    }
-    throw failure(answer, action, flowId);
+    });
   }
 
   @Override
@@ -163,25 +158,20 @@ public final class DataCollectorTarget implements Target {
         .addQueryParameter("description", description)
         .build();
     Request request = request(url).put(HttpCaller.oneShot(new byte[0], HttpCaller.JSON)).build();
-    HttpResult answer;
-    try {
-      answer = http.once(request);
-    } catch (IOException e) {
-      if (HttpCaller.failedBeforeSending(e)) {
-        throw unreachable(action, e);
+    return this.<RemoteFlow>writes(action).run(() -> http.once(request), () -> {
+      Optional<RemoteFlow> after = read(flowId, true);
+      if (after.isEmpty()) {
+        return new SettledWrite.Untouched<>("no flow with this id exists");
       }
-      Optional<RemoteFlow> after = readBack(flowId, action, e);
-      if (after.isPresent() && description.equals(after.get().pipeline().path("description").asText())) {
-        return after.get();
+      return description.equals(after.get().pipeline().path("description").asText())
+          ? new SettledWrite.Applied<>(after.get())
+          : new SettledWrite.Unclear<>("a flow with this id now exists but does not look like the one created");
+    }, answer -> {
+      if (answer.status() == 201 || answer.status() == 200) {
+        return flow(flowId, parse(answer, action));
       }
-      throw lost(action, e, after.isPresent()
-          ? "a flow with this id now exists but does not look like the one created"
-          : "no flow with this id exists");
-    }
-    if (answer.status() == 201 || answer.status() == 200) {
-      return flow(flowId, parse(answer, action));
-    }
-    throw failure(answer, action, flowId);
+      throw failure(answer, action, flowId);
+    });
   }
 
   @Override
@@ -216,51 +206,63 @@ public final class DataCollectorTarget implements Target {
     Request request = request(pipelineUrl(flowId).addQueryParameter("rev", "0").build())
         .post(HttpCaller.oneShot(bytes, HttpCaller.JSON))
         .build();
-    HttpResult answer;
-    try {
-      answer = http.once(request);
-    } catch (IOException e) {
-      if (HttpCaller.failedBeforeSending(e)) {
-        throw unreachable(action, e);
+    return this.<RemoteFlow>writes(action).run(() -> http.once(request), () -> {
+      Optional<RemoteFlow> after = read(flowId, true);
+      if (after.isEmpty()) {
+        return new SettledWrite.Unclear<>("the flow no longer exists");
       }
-      Optional<RemoteFlow> after = readBack(flowId, action, e);
-      if (after.isPresent()
-          && !after.get().revision().equals(expectedRevision)
-          && PipelineEquivalence.storedHoldsSent(body, after.get().pipeline())) {
-        return after.get();
+      if (after.get().revision().equals(expectedRevision)) {
+        return new SettledWrite.Untouched<>(
+            "it still has revision " + expectedRevision + ", so the save has not been applied (yet)");
       }
-      throw lost(action, e, after.isEmpty()
-          ? "the flow no longer exists"
-          : after.get().revision().equals(expectedRevision)
-              ? "it still has revision " + expectedRevision + ", so the save has not been applied (yet)"
-              : "it has a new revision " + after.get().revision() + " but not the content that was sent");
-    }
-    if (answer.status() == 200) {
+      return PipelineEquivalence.storedHoldsSent(body, after.get().pipeline())
+          ? new SettledWrite.Applied<>(after.get())
+          : new SettledWrite.Unclear<>("it has a new revision " + after.get().revision()
+              + " but not the content that was sent");
+    }, answer -> {
+      if (answer.status() != 200) {
+        throw failure(answer, action, flowId, expectedRevision);
+      }
       return flow(flowId, parse(answer, action));
-    }
-    throw failure(answer, action, flowId, expectedRevision);
+    });
   }
 
   @Override
   public void delete(String flowId) throws TargetException {
     String action = "deleting flow '" + flowId + "'";
     Request request = request(pipelineUrl(flowId).build()).delete(HttpCaller.oneShot(new byte[0], HttpCaller.JSON)).build();
-    HttpResult answer;
-    try {
-      answer = http.once(request);
-    } catch (IOException e) {
-      if (HttpCaller.failedBeforeSending(e)) {
-        throw unreachable(action, e);
+    this.<Boolean>writes(action).run(() -> http.once(request),
+        () -> read(flowId, true).isEmpty()
+            ? new SettledWrite.Applied<>(true)
+            : new SettledWrite.Untouched<>("the flow still exists"),
+        answer -> {
+          if (!answer.isSuccessful()) {
+            throw failure(answer, action, flowId);
+          }
+          return true;
+        });
+  }
+
+  /** How this target's writes are settled, worded for `action`. */
+  private <T> SettledWrite<T> writes(String action) {
+    return new SettledWrite<>(http, DataCollectorTarget::isTransient, new SettledWrite.Wording() {
+      @Override
+      public TargetException unreachable(IOException e) {
+        return DataCollectorTarget.this.unreachable(action, e);
       }
-      if (readBack(flowId, action, e).isEmpty()) {
-        return;
+
+      @Override
+      public OutcomeUnknownException lost(IOException e, String found) {
+        return DataCollectorTarget.this.lost(action, e, found);
       }
-      throw lost(action, e, "the flow still exists");
-    }
-    if (answer.isSuccessful()) {
-      return;
-    }
-    throw failure(answer, action, flowId);
+
+      @Override
+      public OutcomeUnknownException readBackFailed(IOException lost, TargetException e) {
+        return new OutcomeUnknownException(redact(describe() + " did not answer while " + action + " ("
+            + HttpCaller.describe(lost) + "), and reading the flow back failed too: " + e.getMessage()
+            + "; the change may still be applied: plan again before retrying"), lost);
+      }
+    });
   }
 
   @Override
@@ -305,17 +307,6 @@ public final class DataCollectorTarget implements Target {
       return http.idempotent(request(url).get().build());
     } catch (IOException e) {
       throw unreachable(action, e);
-    }
-  }
-
-  /** Reads the flow after a lost answer; a failure here leaves the outcome unknown. */
-  private Optional<RemoteFlow> readBack(String flowId, String action, IOException lost) throws TargetException {
-    try {
-      return read(flowId, true);
-    } catch (TargetException e) {
-      throw new OutcomeUnknownException(redact(describe() + " did not answer while " + action + " ("
-          + HttpCaller.describe(lost) + "), and reading the flow back failed too: " + e.getMessage()
-          + "; the change may still be applied: plan again before retrying"), lost);
     }
   }
 

@@ -111,6 +111,26 @@ final class HttpCaller {
     }
   }
 
+  /**
+   * Waits before sending a write again that the server answered without applying; false when the
+   * retry policy is used up or the wait would pass the deadline.
+   */
+  boolean pauseBeforeResending(int attempt, HttpResult answer) throws TargetException {
+    if (attempt >= retry.maxAttempts()) {
+      return false;
+    }
+    Optional<Duration> wait = waitBefore(attempt, answer, true);
+    if (wait.isEmpty()) {
+      return false;
+    }
+    try {
+      pause(wait.get());
+    } catch (IOException e) {
+      return false;
+    }
+    return true;
+  }
+
   /** Failures that happen before a request is sent, so a write cannot have taken effect. */
   static boolean failedBeforeSending(IOException e) {
     return e instanceof ConnectException

@@ -240,16 +240,28 @@ class DataCollectorTargetTest {
   }
 
   @Test
-  void writes_are_never_retried() throws TargetException {
+  void a_write_answered_503_is_sent_again_only_once_reading_back_shows_it_was_not_applied() throws TargetException {
     start(AuthMode.BASIC, FAST);
     RemoteFlow created = target.create("orders", "Orders", "");
     server.faults().failNext(1, 503, "POST", "/rest/v1/pipeline/");
 
-    assertThatThrownBy(() -> target.save("orders", Platform.compiledPipeline("Orders"), created.revision()))
-        .isInstanceOf(TargetFailureException.class)
-        .hasMessageContaining("503");
-    assertThat(server.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
-    assertThat(server.counters("orders").writes()).isEqualTo(1);
+    target.save("orders", Platform.compiledPipeline("Orders"), created.revision());
+
+    assertThat(server.requests()).extracting(r -> r.method() + " " + r.status())
+        .containsSubsequence("POST 503", "GET 200", "POST 200");
+    assertThat(server.counters("orders").writes()).isEqualTo(2);
+  }
+
+  @Test
+  void a_write_refused_for_good_is_not_sent_again() throws TargetException {
+    start(AuthMode.BASIC, FAST);
+    RemoteFlow created = target.create("orders", "Orders", "");
+    target.save("orders", Platform.compiledPipeline("First"), created.revision());
+    server.clearRequests();
+
+    assertThatThrownBy(() -> target.save(created, Platform.compiledPipeline("Second")))
+        .isInstanceOf(FlowConflictException.class);
+    assertThat(server.requests()).extracting(RecordedRequest::method).containsExactly("POST");
   }
 
   @Test
@@ -358,7 +370,7 @@ class DataCollectorTargetTest {
   @Test
   void a_create_that_fails_leaves_no_pipeline_behind() throws TargetException {
     start(AuthMode.BASIC, FAST);
-    server.faults().failNext(1, 500, "POST", "/rest/v1/pipeline/orders/import");
+    server.faults().failNext(10, 500, "POST", "/rest/v1/pipeline/orders/import");
     assertThatThrownBy(() -> target.createWith("orders", Platform.compiledPipeline("Orders")))
         .isInstanceOf(TargetFailureException.class);
     assertThat(server.stored("orders")).isEmpty();
