@@ -64,6 +64,9 @@ final class ApplyCommand implements Callable<Integer> {
     if (planFile == null && files.isEmpty()) {
       throw new UserError("name the flow files to apply, or a saved plan with --plan-file", FlowCli.USAGE);
     }
+    if (planFile == null) {
+      RemoteSession.ensureDefinitionsLock(remote, parent.environment, options.definitions.lock, out);
+    }
     Catalog catalog = options.catalog();
     List<DesiredFlow> desired = planFile == null ? RemoteSession.desired(options, files, out) : List.of();
     try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {

@@ -53,6 +53,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    RemoteSession.ensureDefinitionsLock(remote, parent.environment, options.definitions.lock, out);
     List<DesiredFlow> desired = RemoteSession.desired(options, files, out);
     Catalog catalog = options.catalog();
     try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {

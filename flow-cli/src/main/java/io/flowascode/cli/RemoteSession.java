@@ -7,6 +7,8 @@ import io.flowascode.engine.apply.DesiredFlows;
 import io.flowascode.engine.apply.Verdict;
 import io.flowascode.engine.target.Target;
 import io.flowascode.engine.target.TargetException;
+import io.flowascode.compiler.catalog.DefinitionsException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +30,22 @@ final class RemoteSession {
       return DesiredFlows.of(result);
     } finally {
       options.format = requested;
+    }
+  }
+
+  /**
+   * Takes the definitions lock from a target that names its definitions by engine version (wxdi)
+   * when the project has none, before anything is compiled against a catalog.
+   */
+  static void ensureDefinitionsLock(RemoteOptions remote, Map<String, String> environment, Path lock, PrintWriter out) {
+    try {
+      remote.spec(environment).ensureDefinitionsLock(lock).ifPresent(out::println);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), FlowCli.USAGE);
+    } catch (TargetException | DefinitionsException e) {
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+    } catch (IOException e) {
+      throw new UserError("cannot write " + lock + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
     }
   }
 

@@ -35,8 +35,8 @@ public class ApplyMojo extends AbstractRemoteMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    Catalog catalog = catalog();
     List<DesiredFlow> desired = planFile == null ? desired() : List.of();
+    Catalog catalog = catalog();
     try (Target t = open(catalog)) {
       ApplyJob job = new ApplyJob(t, catalog, parallelism);
       ApplyJob.Result result;

@@ -108,16 +108,14 @@ public final class Applier {
   }
 
   /**
-   * What is written: the desired pipeline with the remote's identity, and the canvas positions
-   * users arranged in the UI kept for stages that already exist.
+   * What is written: the desired pipeline with the remote's pipeline version, and the canvas
+   * positions users arranged in the UI kept for stages that already exist. The fields that
+   * identify a stored version (a uuid, `info`) are each target's to send back as its store wants
+   * them: a content-hash revision is ours and never goes into a definition.
    */
   static ObjectNode payload(JsonNode desired, RemoteFlow remote) {
     ObjectNode body = ((ObjectNode) desired).deepCopy();
     JsonNode current = remote.pipeline();
-    body.put("uuid", remote.revision());
-    if (current.has("info")) {
-      body.set("info", current.get("info"));
-    }
     if (current.has("version")) {
       body.set("version", current.get("version"));
     }

@@ -61,7 +61,7 @@ public final class Planner {
   }
 
   private Planned planOne(DesiredFlow flow) {
-    JsonNode desired = ManagedMarker.mark(flow.pipeline());
+    JsonNode desired = ManagedMarker.mark(flow.pipeline(), target.keepsLabels());
     try {
       Optional<RemoteFlow> remote = target.read(flow.id());
       FlowPlan plan = FlowPlan.compute(flow.id(), remote.map(RemoteFlow::pipeline).orElse(null),

@@ -15,7 +15,7 @@ import okhttp3.Request;
  * shortly before their `expiration`, and replaced early when a server says the current one is no
  * longer valid. The exchange changes nothing on the server, so it is retried like a read.
  */
-final class IamTokens {
+final class IamTokens implements Authorizer {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GRANT_TYPE = "urn:ibm:params:oauth:grant-type:apikey";
 
@@ -35,19 +35,22 @@ final class IamTokens {
     this.clock = clock;
   }
 
-  /** A token valid for at least the refresh margin. */
-  synchronized String current() throws TargetException {
+  /** `Bearer` and a token valid for at least the refresh margin. */
+  @Override
+  public synchronized String header() throws TargetException {
     if (token == null || !clock.instant().isBefore(expiry.minus(margin))) {
       exchange();
     }
-    return token;
+    return "Bearer " + token;
   }
 
-  /** Forgets a token a server refused, so the next {@link #current()} fetches another. */
-  synchronized void invalidate(String refused) {
-    if (refused.equals(token)) {
+  /** Forgets a token a server refused, so the next {@link #header()} fetches another. */
+  @Override
+  public synchronized boolean refused(String header) {
+    if (header.equals("Bearer " + token)) {
       token = null;
     }
+    return true;
   }
 
   String describe() {

@@ -69,6 +69,22 @@ public interface Target extends AutoCloseable {
   /** The platform's raw `/rest/v1/definitions` answer, where the platform offers one. */
   Optional<JsonNode> definitions() throws TargetException;
 
+  /**
+   * Which stage definitions the target's flows are checked against, when it can say so cheaply (a
+   * watsonx engine version); empty when only the definitions themselves tell.
+   */
+  default Optional<String> definitionsVersion() throws TargetException {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether metadata labels survive other clients' saves. On watsonx, IBM's SDK resets them on every
+   * save, so ownership must be recorded elsewhere there.
+   */
+  default boolean keepsLabels() {
+    return true;
+  }
+
   /** Where this target is, for messages: kind and location, never credentials. */
   String describe();
 

@@ -79,7 +79,7 @@ class CredentialHygieneTest {
       }
     }
 
-    try (WatsonxServer ibm = WatsonxServer.builder().apiKey(API_KEY, "IBMid-1").project(PROJECT).start()) {
+    try (WatsonxServer ibm = WatsonxServer.builder().apiKey(API_KEY, "IBMid-1").project(PROJECT).engineVersion("6.3.0", true).start()) {
       WatsonxSettings settings = WatsonxSettings.of(ibm.url(), PROJECT, Secret.of(API_KEY)).withIamUrl(ibm.url())
           .withHttp(FAST);
       try (WatsonxTarget target = new WatsonxTarget(settings);
