@@ -1,9 +1,7 @@
 package io.flowascode.engine.target;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -58,31 +56,7 @@ final class Cp4dTokens implements Authorizer {
         .header("Content-Type", "application/json")
         .post(HttpCaller.oneShot(body.toString().getBytes(StandardCharsets.UTF_8), HttpCaller.JSON))
         .build();
-    HttpResult answer;
-    try {
-      // Authorizing changes nothing on the server: retried like a read.
-      answer = http.idempotent(request);
-    } catch (IOException e) {
-      throw new TargetFailureException(auth.redact(describe() + " could not be reached to authorize: "
-          + HttpCaller.describe(e)), e);
-    }
-    String detail = RemoteError.parse(answer.body()).map(e -> " (" + e.describe() + ")").orElse("");
-    if (answer.status() == 400 || answer.status() == 401 || answer.status() == 403) {
-      throw new AuthenticationException(auth.redact(describe() + " refused " + auth.describe() + ", answering "
-          + answer.status() + detail));
-    }
-    if (answer.status() != 200) {
-      throw new TargetFailureException(auth.redact(describe() + " answered " + answer.status() + detail
-          + " to the authorization"), answer.status(), null, null);
-    }
-    try {
-      JsonNode token = JSON.readTree(answer.body()).path("token");
-      if (!token.isTextual() || token.asText().isEmpty()) {
-        throw new TargetFailureException(describe() + " answered without a token", 200, null, null);
-      }
-      return token.asText();
-    } catch (IOException e) {
-      throw new TargetFailureException(describe() + " answered with a body that is not JSON", 200, null, e);
-    }
+    TokenExchange exchange = new TokenExchange(http, describe(), auth.describe(), auth::redact);
+    return exchange.token(exchange.send(request), "token");
   }
 }

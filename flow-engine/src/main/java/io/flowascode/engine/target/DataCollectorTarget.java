@@ -245,24 +245,8 @@ public final class DataCollectorTarget implements Target {
 
   /** How this target's writes are settled, worded for `action`. */
   private <T> SettledWrite<T> writes(String action) {
-    return new SettledWrite<>(http, DataCollectorTarget::isTransient, new SettledWrite.Wording() {
-      @Override
-      public TargetException unreachable(IOException e) {
-        return DataCollectorTarget.this.unreachable(action, e);
-      }
-
-      @Override
-      public OutcomeUnknownException lost(IOException e, String found) {
-        return DataCollectorTarget.this.lost(action, e, found);
-      }
-
-      @Override
-      public OutcomeUnknownException readBackFailed(IOException lost, TargetException e) {
-        return new OutcomeUnknownException(redact(describe() + " did not answer while " + action + " ("
-            + HttpCaller.describe(lost) + "), and reading the flow back failed too: " + e.getMessage()
-            + "; the change may still be applied: plan again before retrying"), lost);
-      }
-    });
+    return new SettledWrite<>(http, DataCollectorTarget::isTransient,
+        SettledWrite.Wording.of(describe(), action, this::redact, this::unreachable));
   }
 
   @Override
@@ -444,13 +428,6 @@ public final class DataCollectorTarget implements Target {
         e);
   }
 
-  private OutcomeUnknownException lost(String action, IOException e, String found) {
-    return new OutcomeUnknownException(
-        redact("the answer from " + describe() + " was lost while " + action + " (" + HttpCaller.describe(e)
-            + "), and reading back shows " + found
-            + "; the change may still be applied: plan again before retrying"),
-        e);
-  }
 
   private String redact(String text) {
     return credentials.map(c -> c.redactFrom(text)).orElse(text);

@@ -50,6 +50,8 @@ final class HttpCaller {
   static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
   static final int SILENCES_BEFORE_GIVING_UP = 3;
   static final MediaType JSON = MediaType.get("application/json");
+  /** How a deadline message starts when the request was never sent. */
+  private static final String NOT_STARTED = "not sent: ";
 
   private final OkHttpClient client;
   private final RetryPolicy retry;
@@ -185,8 +187,6 @@ final class HttpCaller {
       }
     };
   }
-
-  private static final String NOT_STARTED = "not sent: ";
 
   private HttpResult repeatable(Request request, boolean boundByDeadline) throws IOException {
     IOException lastFailure = null;

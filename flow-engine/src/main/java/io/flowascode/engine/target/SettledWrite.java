@@ -2,6 +2,7 @@ package io.flowascode.engine.target;
 
 import java.io.IOException;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * One write sent so that it is never done twice and never left in doubt when it can be known.
@@ -51,6 +52,31 @@ final class SettledWrite<T> {
     OutcomeUnknownException lost(IOException e, String found);
 
     OutcomeUnknownException readBackFailed(IOException lost, TargetException e);
+
+    /** The usual wording: where, what was being done, and that the outcome is unknown. */
+    static Wording of(String where, String action, UnaryOperator<String> redact,
+        java.util.function.BiFunction<String, IOException, TargetException> unreachable) {
+      return new Wording() {
+        @Override
+        public TargetException unreachable(IOException e) {
+          return unreachable.apply(action, e);
+        }
+
+        @Override
+        public OutcomeUnknownException lost(IOException e, String found) {
+          return new OutcomeUnknownException(redact.apply("the answer from " + where + " was lost while " + action
+              + " (" + HttpCaller.describe(e) + "), and reading back shows " + found
+              + "; the change may still be applied: plan again before retrying"), e);
+        }
+
+        @Override
+        public OutcomeUnknownException readBackFailed(IOException lost, TargetException e) {
+          return new OutcomeUnknownException(redact.apply(where + " did not answer while " + action + " ("
+              + HttpCaller.describe(lost) + "), and reading the flow back failed too: " + e.getMessage()
+              + "; the change may still be applied: plan again before retrying"), lost);
+        }
+      };
+    }
   }
 
   private final HttpCaller http;

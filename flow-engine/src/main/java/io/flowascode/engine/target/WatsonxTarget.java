@@ -492,26 +492,7 @@ public final class WatsonxTarget implements Target {
 
   private <T> SettledWrite<T> writes(String action) {
     return new SettledWrite<>(http, answer -> HttpCaller.TRANSIENT_STATUSES.contains(answer.status()),
-        new SettledWrite.Wording() {
-          @Override
-          public TargetException unreachable(IOException e) {
-            return WatsonxTarget.this.unreachable(action, e);
-          }
-
-          @Override
-          public OutcomeUnknownException lost(IOException e, String found) {
-            return new OutcomeUnknownException(redact("the answer from " + describe() + " was lost while " + action
-                + " (" + HttpCaller.describe(e) + "), and reading back shows " + found
-                + "; the change may still be applied: plan again before retrying"), e);
-          }
-
-          @Override
-          public OutcomeUnknownException readBackFailed(IOException lost, TargetException e) {
-            return new OutcomeUnknownException(redact(describe() + " did not answer while " + action + " ("
-                + HttpCaller.describe(lost) + "), and reading the flow back failed too: " + e.getMessage()
-                + "; the change may still be applied: plan again before retrying"), lost);
-          }
-        });
+        SettledWrite.Wording.of(describe(), action, this::redact, this::unreachable));
   }
 
   private static RequestBody body(JsonNode body) {
