@@ -11,14 +11,13 @@ import okhttp3.Request;
  * (`ICP4DAuthenticator`: `{username, password, api_key}`, the unused one null). The answer carries
  * no expiry, so a token is kept until a server refuses it, then asked for again.
  */
-final class Cp4dTokens implements Authorizer {
+final class Cp4dTokens extends RenewedBearerTokens {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String PATH = "icp4d-api/v1/authorize";
 
   private final HttpUrl url;
   private final WatsonxAuth.Cp4d auth;
   private final HttpCaller http;
-  private String token;
 
   Cp4dTokens(HttpUrl base, WatsonxAuth.Cp4d auth, HttpCaller http) {
     String path = base.encodedPath();
@@ -27,27 +26,12 @@ final class Cp4dTokens implements Authorizer {
     this.http = http;
   }
 
-  @Override
-  public synchronized String header() throws TargetException {
-    if (token == null) {
-      token = authorize();
-    }
-    return "Bearer " + token;
-  }
-
-  @Override
-  public synchronized boolean refused(String header) {
-    if (header.equals("Bearer " + token)) {
-      token = null;
-    }
-    return true;
-  }
-
   private String describe() {
     return "Cloud Pak for Data at " + url.newBuilder().encodedPath("/").build().toString().replaceAll("/$", "");
   }
 
-  private String authorize() throws TargetException {
+  @Override
+  String fetch() throws TargetException {
     ObjectNode body = JSON.createObjectNode();
     body.put("username", auth.username());
     body.put("password", auth.password().map(Secret::reveal).orElse(null));

@@ -13,7 +13,7 @@ import okhttp3.Request;
  * shortly before their `expiration`, and replaced early when a server says the current one is no
  * longer valid. The exchange changes nothing on the server, so it is retried like a read.
  */
-final class IamTokens implements Authorizer {
+final class IamTokens extends RenewedBearerTokens {
   private static final String GRANT_TYPE = "urn:ibm:params:oauth:grant-type:apikey";
 
   private final HttpUrl tokenUrl;
@@ -21,7 +21,6 @@ final class IamTokens implements Authorizer {
   private final HttpCaller http;
   private final Duration margin;
   private final Clock clock;
-  private String token;
   private Instant expiry = Instant.MIN;
 
   IamTokens(HttpUrl iamUrl, Secret apiKey, HttpCaller http, Duration margin, Clock clock) {
@@ -32,29 +31,17 @@ final class IamTokens implements Authorizer {
     this.clock = clock;
   }
 
-  /** `Bearer` and a token valid for at least the refresh margin. */
   @Override
-  public synchronized String header() throws TargetException {
-    if (token == null || !clock.instant().isBefore(expiry.minus(margin))) {
-      exchange();
-    }
-    return "Bearer " + token;
-  }
-
-  /** Forgets a token a server refused, so the next {@link #header()} fetches another. */
-  @Override
-  public synchronized boolean refused(String header) {
-    if (header.equals("Bearer " + token)) {
-      token = null;
-    }
-    return true;
+  boolean expired() {
+    return !clock.instant().isBefore(expiry.minus(margin));
   }
 
   String describe() {
     return "IBM Cloud IAM at " + tokenUrl.newBuilder().encodedPath("/").build().toString().replaceAll("/$", "");
   }
 
-  private void exchange() throws TargetException {
+  @Override
+  String fetch() throws TargetException {
     Request request = new Request.Builder()
         .url(tokenUrl)
         .header("Accept", "application/json")
@@ -67,6 +54,6 @@ final class IamTokens implements Authorizer {
     expiry = body.has("expiration")
         ? Instant.ofEpochSecond(body.get("expiration").asLong())
         : clock.instant().plusSeconds(body.path("expires_in").asLong(0));
-    token = accessToken;
+    return accessToken;
   }
 }
