@@ -15,7 +15,7 @@ def batch = new FlowBatch(new FlowCompiler(catalog, CompilerOptions.DEFAULT)).co
 def desired = DesiredFlows.of(batch)
 def target = new DataCollectorTarget(server.url(), Optional.of(new BasicCredentials('admin', Secret.of('it-Pa55word-never-logged'))), HttpOptions.defaults())
 def first = new Planner(target, catalog, 1).plan(desired, false)
-new Applier(target, 1).apply(first.plan(), first.snapshots())
+new Applier(target, catalog, 1).apply(first.plan(), first.snapshots())
 
 def changed = desired.collect { d ->
   def p = d.pipeline().deepCopy()
@@ -24,7 +24,7 @@ def changed = desired.collect { d ->
 }
 def plan = new Planner(target, catalog, 1).plan(changed, false).plan()
 new File(basedir, 'target').mkdirs()
-new PlanFile().write(new File(basedir, 'target/plan.json').toPath(), plan)
+new PlanFile().write(new File(basedir, "target/plan.json").toPath(), plan, target.describe())
 
 def current = target.read('events').get()
 def ui = current.pipeline()

@@ -115,7 +115,7 @@ public final class ApplyBench {
     }
     long t0 = System.nanoTime();
     PlanResult planned = new Planner(target, CATALOG, parallelism).plan(flows, false);
-    ApplyReport report = new Applier(target, parallelism).apply(planned.plan(), planned.snapshots());
+    ApplyReport report = new Applier(target, CATALOG, parallelism).apply(planned.plan(), planned.snapshots());
     double ms = (System.nanoTime() - t0) / 1e6;
     if (!planned.failures().isEmpty() || report.anyFailed() || report.anyRefused()) {
       throw new IllegalStateException(name + " " + run + ": " + planned.failures() + " " + report.render());

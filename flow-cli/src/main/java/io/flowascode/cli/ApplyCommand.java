@@ -1,32 +1,31 @@
 package io.flowascode.cli;
 
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.engine.apply.ApplyReport;
-import io.flowascode.engine.apply.Applier;
+import io.flowascode.engine.apply.ApplyGate;
+import io.flowascode.engine.apply.ApplyJob;
+import io.flowascode.engine.apply.Confirmation;
 import io.flowascode.engine.apply.DesiredFlow;
-import io.flowascode.engine.apply.FlowOutcome;
-import io.flowascode.engine.apply.PlanResult;
-import io.flowascode.engine.apply.Planner;
-import io.flowascode.engine.plan.Plan;
-import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.apply.Prune;
+import io.flowascode.engine.apply.PruneRefusedException;
 import io.flowascode.engine.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * `flow apply FILE...` plans and applies at once; `flow apply --plan-file F` applies exactly a
- * saved plan and refuses every flow whose remote moved since.
+ * `flow apply FILE...` plans, shows the plan, asks at a terminal, and applies; `flow apply
+ * --plan-file F` applies exactly a saved plan (already reviewed: not asked about) and refuses every
+ * flow whose remote moved since.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
     description = "Apply the flows to the target (or exactly a saved plan), never overwriting someone else's change.")
@@ -46,6 +45,13 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--prune", description = "Also delete remote flows this tool created that the project no longer has.")
   boolean prune;
 
+  @Option(names = "--auto-approve",
+      description = "Apply without asking. Apply asks only at a terminal; runs without one (CI, pipes) never wait.")
+  boolean autoApprove;
+
+  @ParentCommand
+  FlowCli parent;
+
   @Spec
   CommandSpec spec;
 
@@ -58,36 +64,45 @@ final class ApplyCommand implements Callable<Integer> {
     if (planFile == null && files.isEmpty()) {
       throw new UserError("name the flow files to apply, or a saved plan with --plan-file", FlowCli.USAGE);
     }
+    if (planFile == null) {
+      RemoteSession.ensureDefinitionsLock(remote, parent.environment, options.definitions.lock, out);
+    }
     Catalog catalog = options.catalog();
-    List<FlowOutcome> planFailures = new ArrayList<>();
-    Plan plan;
-    Map<String, io.flowascode.engine.target.RemoteFlow> snapshots = Map.of();
     List<DesiredFlow> desired = planFile == null ? RemoteSession.desired(options, files, out) : List.of();
-    try (Target target = RemoteSession.open(remote, catalog)) {
+    try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {
+      ApplyJob job = new ApplyJob(target, catalog, remote.parallelism);
+      ApplyJob.Result result;
       if (planFile != null) {
+        ApplyGate show = plan -> {
+          out.print(PlanOutput.render(plan, options.format, options.color));
+          return true;
+        };
         try {
-          plan = new PlanFile().read(planFile);
+          result = job.applySaved(planFile, show);
         } catch (IOException e) {
           throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT);
         }
       } else {
-        PlanResult result = new Planner(target, catalog, remote.parallelism).plan(desired, prune);
-        plan = result.plan();
-        snapshots = result.snapshots();
-        planFailures.addAll(result.failures());
+        Confirmation ask = new Confirmation(plan -> {
+          out.print(PlanOutput.render(plan, options.format, options.color));
+          out.flush();
+        }, autoApprove, parent.terminal, target.describe(), out::println);
+        try {
+          result = job.apply(desired, Prune.when(prune, files), ask);
+        } catch (PruneRefusedException e) {
+          throw new UserError(e.getMessage(), FlowCli.USAGE);
+        }
       }
-      out.print(PlanOutput.render(plan, options.format, options.color));
-      ApplyReport report = new Applier(target, remote.parallelism).apply(plan, snapshots);
-      List<FlowOutcome> all = new ArrayList<>(report.outcomes());
-      all.addAll(planFailures);
-      ApplyReport full = new ApplyReport(all);
+      if (result.alreadyApplied() && !"json".equals(options.format)) {
+        out.println("This plan was applied before: the target already holds all of its changes.");
+      }
       if ("json".equals(options.format)) {
-        out.println(ApplyReportJson.render(full));
-      } else {
-        out.print(full.render());
+        out.println(ApplyReportJson.render(result.report()));
+      } else if (result.approved()) {
+        out.print(result.report().render());
       }
       out.flush();
-      return RemoteSession.exitCode(full);
+      return RemoteSession.exitCode(result.verdict(), false);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,12 +26,15 @@ final class DefinitionsCommand implements Callable<Integer> {
       description = "Where to write the lock (default: ${DEFAULT-VALUE}).")
   Path output;
 
+  @ParentCommand
+  FlowCli parent;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
-    try (Target target = RemoteSession.open(remote, io.flowascode.compiler.catalog.BundledCatalog.load())) {
+    try (Target target = RemoteSession.open(remote, parent.environment, io.flowascode.compiler.catalog.BundledCatalog.load())) {
       String lock = DefinitionsLock.fetch(target);
       DefinitionsLock.write(output, lock);
       spec.commandLine().getOut().println("Wrote the stage definitions of " + target.describe() + " to " + output);

@@ -1,6 +1,9 @@
 package io.flowascode.cli;
 
+import io.flowascode.engine.apply.Confirmation;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +30,17 @@ public final class FlowCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Who apply may ask for confirmation; none when not at a terminal. */
+  final Optional<Confirmation.Terminal> terminal;
+
+  /** Where credentials and defaults (FLOW_PASSWORD, FLOW_TIMEOUT, ...) are read from. */
+  final Map<String, String> environment;
+
+  FlowCli(Optional<Confirmation.Terminal> terminal, Map<String, String> environment) {
+    this.terminal = terminal;
+    this.environment = environment;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, compile, describe, plan, apply or catalog");
@@ -38,7 +52,13 @@ public final class FlowCli implements Runnable {
 
   /** Runs the CLI with the given streams; used by tests so they exercise the real parsing. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new FlowCli());
+    return run(args, out, err, Terminal.system(), System.getenv());
+  }
+
+  /** Runs the CLI with a given terminal (or none) and environment, as tests need. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Optional<Confirmation.Terminal> terminal,
+      Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new FlowCli(terminal, environment));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> USAGE);

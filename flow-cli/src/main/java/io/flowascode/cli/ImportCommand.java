@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -49,6 +50,9 @@ final class ImportCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   DefinitionsOptions definitions;
 
+  @ParentCommand
+  FlowCli parent;
+
   @Spec
   CommandSpec spec;
 
@@ -67,7 +71,7 @@ final class ImportCommand implements Callable<Integer> {
     ImportJob job = new ImportJob(catalog(), output, force);
     files.forEach(job::addFile);
     if (fromTarget) {
-      try (Target target = RemoteSession.open(remote, BundledCatalog.load())) {
+      try (Target target = RemoteSession.open(remote, parent.environment, BundledCatalog.load())) {
         job.addFromTarget(target, ids, all);
       } catch (TargetException e) {
         throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);

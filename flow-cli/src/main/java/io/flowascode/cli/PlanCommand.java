@@ -3,19 +3,22 @@ package io.flowascode.cli;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.FlowOutcome;
-import io.flowascode.engine.apply.PlanResult;
-import io.flowascode.engine.apply.Planner;
-import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.apply.LockCheck;
+import io.flowascode.engine.apply.PlanJob;
+import io.flowascode.engine.apply.Prune;
+import io.flowascode.engine.apply.PruneRefusedException;
 import io.flowascode.engine.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,25 +44,27 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--detailed-exitcode", description = "Exit 5 when the plan has changes, 0 when it has none.")
   boolean detailedExitCode;
 
+  @ParentCommand
+  FlowCli parent;
+
   @Spec
   CommandSpec spec;
-
-  private void warnOnDefinitionsDrift(Target target, PrintWriter out) {
-    try {
-      io.flowascode.engine.apply.DefinitionsLock.drift(options.definitions.lock, target).ifPresent(w -> out.println("warning: " + w));
-    } catch (io.flowascode.engine.target.TargetException | IOException e) {
-      out.println("warning: cannot compare the definitions lock with the target: " + e.getMessage());
-    }
-  }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    RemoteSession.ensureDefinitionsLock(remote, parent.environment, options.definitions.lock, out);
     List<DesiredFlow> desired = RemoteSession.desired(options, files, out);
     Catalog catalog = options.catalog();
-    try (Target target = RemoteSession.open(remote, catalog)) {
-      PlanResult result = new Planner(target, catalog, remote.parallelism).plan(desired, prune);
-      warnOnDefinitionsDrift(target, out);
+    try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {
+      PlanJob job = new PlanJob(target, catalog, remote.parallelism);
+      PlanJob.Result result;
+      try {
+        result = job.plan(desired, Prune.when(prune, files), Optional.of(options.definitions.lock));
+      } catch (PruneRefusedException e) {
+        throw new UserError(e.getMessage(), FlowCli.USAGE);
+      }
+      result.lock().ifPresent(lock -> warn(lock, out));
       out.print(PlanOutput.render(result.plan(), options.format, options.color));
       for (FlowOutcome failure : result.failures()) {
         out.println("failed     " + failure.flowId() + ": " + failure.message());
@@ -67,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
       out.flush();
       if (planFile != null) {
         try {
-          new PlanFile().write(planFile, result.plan());
+          job.save(planFile, result.plan());
         } catch (IOException e) {
           throw new UserError("cannot write the plan to " + planFile + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
         }
@@ -75,11 +80,15 @@ final class PlanCommand implements Callable<Integer> {
           out.println("Saved the plan to " + planFile + "; apply exactly it with: flow apply --plan-file " + planFile);
         }
       }
-      int code = RemoteSession.exitCode(result.failures());
-      if (code != FlowCli.OK) {
-        return code;
-      }
-      return detailedExitCode && result.plan().hasChanges() ? FlowCli.CHANGES_PRESENT : FlowCli.OK;
+      return RemoteSession.exitCode(result.verdict(), detailedExitCode);
+    }
+  }
+
+  private static void warn(LockCheck lock, PrintWriter out) {
+    if (lock instanceof LockCheck.Drifted drifted) {
+      out.println("warning: " + drifted.warning());
+    } else if (lock instanceof LockCheck.Unchecked unchecked) {
+      out.println("warning: cannot compare the definitions lock with the target: " + unchecked.reason());
     }
   }
 }

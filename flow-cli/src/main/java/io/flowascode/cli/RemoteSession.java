@@ -2,18 +2,19 @@ package io.flowascode.cli;
 
 import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.engine.apply.ApplyReport;
 import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.DesiredFlows;
-import io.flowascode.engine.apply.FlowOutcome;
-import io.flowascode.engine.apply.Outcome;
+import io.flowascode.engine.apply.Verdict;
 import io.flowascode.engine.target.Target;
 import io.flowascode.engine.target.TargetException;
+import io.flowascode.compiler.catalog.DefinitionsException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** What plan and apply share: compile the project, open the target, map outcomes to exit codes. */
+/** What plan and apply share: compile the project, open the target, map how a run ended to an exit code. */
 final class RemoteSession {
   private RemoteSession() {}
 
@@ -32,9 +33,25 @@ final class RemoteSession {
     }
   }
 
-  static Target open(RemoteOptions remote, Catalog catalog) {
+  /**
+   * Takes the definitions lock from a target that names its definitions by engine version (wxdi)
+   * when the project has none, before anything is compiled against a catalog.
+   */
+  static void ensureDefinitionsLock(RemoteOptions remote, Map<String, String> environment, Path lock, PrintWriter out) {
     try {
-      return remote.spec().open(catalog);
+      remote.spec(environment).ensureDefinitionsLock(lock).ifPresent(out::println);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), FlowCli.USAGE);
+    } catch (TargetException | DefinitionsException e) {
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+    } catch (IOException e) {
+      throw new UserError("cannot write " + lock + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+    }
+  }
+
+  static Target open(RemoteOptions remote, Map<String, String> environment, Catalog catalog) {
+    try {
+      return remote.spec(environment).open(catalog);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), FlowCli.USAGE);
     } catch (TargetException e) {
@@ -42,18 +59,13 @@ final class RemoteSession {
     }
   }
 
-  /** 3 when a flow was refused (conflict or drift), 4 when one failed, else 0. */
-  static int exitCode(List<FlowOutcome> outcomes) {
-    if (outcomes.stream().anyMatch(o -> o.outcome() == Outcome.REFUSED)) {
-      return FlowCli.CONFLICT;
-    }
-    if (outcomes.stream().anyMatch(o -> o.outcome() == Outcome.FAILED)) {
-      return FlowCli.REMOTE_FAILURE;
-    }
-    return FlowCli.OK;
-  }
-
-  static int exitCode(ApplyReport report) {
-    return exitCode(report.outcomes());
+  /** 3 when a flow was refused (conflict or drift), 4 when one failed, 5 for changes when asked, else 0. */
+  static int exitCode(Verdict verdict, boolean detailedExitCode) {
+    return switch (verdict) {
+      case REFUSED -> FlowCli.CONFLICT;
+      case FAILED -> FlowCli.REMOTE_FAILURE;
+      case CHANGES_PRESENT -> detailedExitCode ? FlowCli.CHANGES_PRESENT : FlowCli.OK;
+      case OK -> FlowCli.OK;
+    };
   }
 }

@@ -108,6 +108,36 @@ class RemoteCommandsTest {
     assertThat(s3.out()).contains("E0301");
   }
 
+  @Test
+  void atATerminalApplyShowsThePlanAndOnlyYesWrites() {
+    String store = tmp.resolve("store").toString();
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    FlowCliTest.Run declined = atTerminal("no", asked, "apply", SAMPLE, "--store", store);
+    assertThat(declined.exit()).isZero();
+    assertThat(declined.out()).contains("+ flow stream-selector", "Apply cancelled; nothing was changed.");
+    assertThat(declined.out().indexOf("+ flow stream-selector")).isLessThan(declined.out().indexOf("Apply cancelled"));
+    assertThat(asked).singleElement().satisfies(q -> assertThat(q).contains("local store at", "'yes'"));
+    assertThat(tmp.resolve("store").resolve("stream-selector")).doesNotExist();
+
+    FlowCliTest.Run approved = atTerminal("yes", asked, "apply", SAMPLE, "--store", store);
+    assertThat(approved.out()).contains("Apply: 1 created");
+    FlowCliTest.Run unasked = atTerminal("no", asked, "apply", SAMPLE, "--store", store, "--auto-approve");
+    assertThat(unasked.out()).contains("1 unchanged");
+    // A plan without changes is not asked about; --auto-approve never asks.
+    assertThat(asked).hasSize(2);
+  }
+
+  private static FlowCliTest.Run atTerminal(String answer, java.util.List<String> asked, String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = FlowCli.run(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+        java.util.Optional.of(question -> {
+          asked.add(question);
+          return java.util.Optional.of(answer);
+        }), java.util.Map.of());
+    return new FlowCliTest.Run(exit, out.toString(), err.toString());
+  }
+
   /** Saves as the UI would: the stored pipeline back with its own uuid. */
   private boolean saveAsTheUi(ObjectNode pipeline) {
     try (var target = new io.flowascode.engine.target.DataCollectorTarget(server.url(), java.util.Optional.empty(),

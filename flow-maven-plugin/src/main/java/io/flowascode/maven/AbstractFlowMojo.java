@@ -40,6 +40,13 @@ abstract class AbstractFlowMojo extends AbstractMojo {
   @Parameter(property = "flow.output", defaultValue = "text")
   String output;
 
+  /**
+   * Let a goal run on a project without flow files (it then does nothing). Off by default, so a
+   * wrong flow.sourceDirectory or misnamed files fail the build instead of deploying nothing.
+   */
+  @Parameter(property = "flow.allowEmpty", defaultValue = "false")
+  boolean allowEmpty;
+
   /** Treat warnings as errors. */
   @Parameter(property = "flow.strict", defaultValue = "false")
   boolean strict;
@@ -77,8 +84,12 @@ abstract class AbstractFlowMojo extends AbstractMojo {
       throw new MojoExecutionException("cannot list " + sourceDirectory + ": " + e.getMessage(), e);
     }
     if (files.isEmpty()) {
-      getLog().warn("No flow files (*.flow.yaml) in " + sourceDirectory + "; set flow.sourceDirectory to where they are");
-      return new BatchResult(List.of(), List.of());
+      if (allowEmpty) {
+        getLog().warn("No flow files (*.flow.yaml) in " + sourceDirectory + " (flow.allowEmpty=true)");
+        return new BatchResult(List.of(), List.of());
+      }
+      throw new MojoFailureException("No flow files (*.flow.yaml) in " + sourceDirectory + ": set flow.sourceDirectory "
+          + "to where they are, name them *.flow.yaml, or set flow.allowEmpty=true if the project has none on purpose");
     }
     FlowCompiler compiler = new FlowCompiler(catalog(), CompilerOptions.DEFAULT.withStrict(strict));
     BatchResult result = new FlowBatch(compiler).compile(files, basedir.toPath());

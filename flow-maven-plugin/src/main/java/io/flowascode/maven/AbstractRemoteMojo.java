@@ -5,7 +5,13 @@ import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.DesiredFlows;
 import io.flowascode.engine.apply.FlowOutcome;
 import io.flowascode.engine.apply.Outcome;
+import io.flowascode.engine.apply.Prune;
 import io.flowascode.engine.apply.TargetSpec;
+import io.flowascode.engine.apply.Verdict;
+import io.flowascode.engine.apply.WatsonxOptions;
+import io.flowascode.compiler.catalog.DefinitionsException;
+import java.io.IOException;
+import java.util.Locale;
 import io.flowascode.engine.target.Secret;
 import io.flowascode.engine.target.Target;
 import io.flowascode.engine.target.TargetException;
@@ -33,7 +39,10 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   @Parameter(property = "flow.url")
   String url;
 
-  /** The id of a `<server>` in settings.xml holding the credentials (for wxdi, the API key as password). */
+  /**
+   * The id of a `<server>` in settings.xml holding the credentials. For wxdi its password is the
+   * API key (flow.auth iam or zen), the token (bearer) or the password (cp4d).
+   */
   @Parameter(property = "flow.serverId")
   String serverId;
 
@@ -57,13 +66,47 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   @Parameter(property = "flow.parallelism", defaultValue = "4")
   int parallelism;
 
+  /** How long the server may stay silent before a request counts as unanswered, e.g. 10s (default 10s, or FLOW_TIMEOUT). */
+  @Parameter(property = "flow.timeout")
+  String timeout;
+
+  /** How long the whole plan or apply may take, e.g. 5m (default 10m, or FLOW_DEADLINE). */
+  @Parameter(property = "flow.deadline")
+  String deadline;
+
+  /** wxdi: the environment new flows are bound to; none by default, as IBM's SDK sends when given none. */
+  @Parameter(property = "flow.environment")
+  String environment;
+
+  /** wxdi: the engine version flows declare and stage definitions come from; the environment's, else the first released one. */
+  @Parameter(property = "flow.engineVersion")
+  String engineVersion;
+
+  /** wxdi: iam (the default), bearer, zen or cp4d. */
+  @Parameter(property = "flow.auth")
+  String auth;
+
+  /** wxdi: IBM Cloud IAM, https://iam.cloud.ibm.com by default. */
+  @Parameter(property = "flow.iamUrl")
+  String iamUrl;
+
+  /** wxdi with flow.auth=cp4d: the Cloud Pak for Data URL; flow.url by default. */
+  @Parameter(property = "flow.authUrl")
+  String authUrl;
+
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
   @Component
   SettingsDecrypter decrypter;
 
+  /** Prune as asked, with the source directory it must not trust when it holds no flow. */
+  Prune prune() {
+    return Prune.when(prune, List.of(sourceDirectory.toPath()));
+  }
+
   List<DesiredFlow> desired() throws MojoExecutionException, MojoFailureException {
+    ensureDefinitionsLock();
     return DesiredFlows.of(compileAll());
   }
 
@@ -85,10 +128,33 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
       user = Optional.ofNullable(plain.getUsername());
       password = Optional.ofNullable(plain.getPassword()).map(Secret::of);
     }
-    boolean wxdi = TargetSpec.WXDI.equalsIgnoreCase(target);
-    return new TargetSpec(target, Optional.ofNullable(url), Optional.ofNullable(project), user,
-        wxdi ? Optional.empty() : password, wxdi ? password : Optional.empty(), store.toPath())
+    // A settings.xml password is what the chosen authentication calls its secret.
+    String mode = TargetSpec.WXDI.equalsIgnoreCase(target) ? (auth == null ? "iam" : auth.trim().toLowerCase(Locale.ROOT)) : "";
+    Optional<Secret> asPassword = mode.isEmpty() || mode.equals("cp4d") ? password : Optional.empty();
+    Optional<Secret> asApiKey = mode.equals("iam") || mode.equals("zen") ? password : Optional.empty();
+    Optional<Secret> asToken = mode.equals("bearer") ? password : Optional.empty();
+    return new TargetSpec(target, Optional.ofNullable(url), Optional.ofNullable(project), user, asPassword, asApiKey,
+        store.toPath())
+        .withToken(asToken)
+        .withTimeouts(Optional.ofNullable(timeout), Optional.ofNullable(deadline))
+        .withWatsonx(WatsonxOptions.of(environment, engineVersion, iamUrl, auth, authUrl))
         .withEnvironment(System.getenv());
+  }
+
+  /**
+   * Takes the definitions lock from a target that names its definitions by engine version (wxdi)
+   * when the project has none, before anything is compiled.
+   */
+  void ensureDefinitionsLock() throws MojoFailureException, MojoExecutionException {
+    try {
+      spec().ensureDefinitionsLock(lockFile.toPath()).ifPresent(getLog()::info);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage());
+    } catch (TargetException | DefinitionsException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot write flow.lockFile " + lockFile + ": " + e.getMessage(), e);
+    }
   }
 
   Target open(Catalog catalog) throws MojoFailureException, MojoExecutionException {
@@ -114,13 +180,13 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   }
 
   /** Refused flows are the user's to resolve (re-plan); failures are the remote's. */
-  void failOn(List<FlowOutcome> outcomes) throws MojoFailureException, MojoExecutionException {
-    long refused = outcomes.stream().filter(o -> o.outcome() == Outcome.REFUSED).count();
-    long failed = outcomes.stream().filter(o -> o.outcome() == Outcome.FAILED).count();
-    if (refused > 0) {
+  void failOn(Verdict verdict, List<FlowOutcome> outcomes) throws MojoFailureException, MojoExecutionException {
+    if (verdict == Verdict.REFUSED) {
+      long refused = outcomes.stream().filter(o -> o.outcome() == Outcome.REFUSED).count();
       throw new MojoFailureException(refused + " flow(s) refused because the remote changed; run flow:plan again (see above)");
     }
-    if (failed > 0) {
+    if (verdict == Verdict.FAILED) {
+      long failed = outcomes.stream().filter(o -> o.outcome() == Outcome.FAILED).count();
       throw new MojoExecutionException(failed + " flow(s) failed on the remote (see above); a re-run converges");
     }
   }

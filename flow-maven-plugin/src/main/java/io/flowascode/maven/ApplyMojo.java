@@ -1,30 +1,33 @@
 package io.flowascode.maven;
 
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.engine.apply.ApplyReport;
-import io.flowascode.engine.apply.Applier;
-import io.flowascode.engine.apply.FlowOutcome;
-import io.flowascode.engine.apply.PlanResult;
-import io.flowascode.engine.apply.Planner;
-import io.flowascode.engine.plan.Plan;
-import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.apply.ApplyGate;
+import io.flowascode.engine.apply.ApplyJob;
+import io.flowascode.engine.apply.Confirmation;
+import io.flowascode.engine.apply.DesiredFlow;
+import io.flowascode.engine.apply.PruneRefusedException;
 import io.flowascode.engine.plan.PlanTextRenderer;
-import io.flowascode.engine.target.RemoteFlow;
 import io.flowascode.engine.target.Target;
+import java.io.Console;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Applies the flows to the target, or exactly a saved plan (flow.planFile), refusing every flow
- * whose remote changed since it was read.
+ * whose remote changed since it was read. In an interactive build at a terminal it asks before
+ * applying a fresh plan; batch builds (`-B`, CI) never wait.
  */
 @Mojo(name = "apply", threadSafe = true, requiresProject = true)
 public class ApplyMojo extends AbstractRemoteMojo {
+  /** Apply without asking, even in an interactive build at a terminal. */
+  @Parameter(property = "flow.autoApprove", defaultValue = "false")
+  boolean autoApprove;
+
   @Override
   String goal() {
     return "apply";
@@ -32,33 +35,49 @@ public class ApplyMojo extends AbstractRemoteMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
+    List<DesiredFlow> desired = planFile == null ? desired() : List.of();
     Catalog catalog = catalog();
-    Plan plan;
-    Map<String, RemoteFlow> snapshots = Map.of();
-    List<FlowOutcome> planFailures = new ArrayList<>();
-    var desired = planFile == null ? desired() : List.<io.flowascode.engine.apply.DesiredFlow>of();
     try (Target t = open(catalog)) {
+      ApplyJob job = new ApplyJob(t, catalog, parallelism);
+      ApplyJob.Result result;
       if (planFile != null) {
+        ApplyGate show = plan -> {
+          getLog().info("Applying the saved plan " + planFile);
+          printLines(new PlanTextRenderer().render(plan));
+          return true;
+        };
         try {
-          plan = new PlanFile().read(planFile.toPath());
+          result = job.applySaved(planFile.toPath(), show);
         } catch (IOException e) {
           throw new MojoFailureException("flow.planFile: " + e.getMessage());
         }
-        getLog().info("Applying the saved plan " + planFile);
       } else {
-        PlanResult result = new Planner(t, catalog, parallelism).plan(desired, prune);
-        plan = result.plan();
-        snapshots = result.snapshots();
-        planFailures.addAll(result.failures());
+        Confirmation ask = new Confirmation(plan -> printLines(new PlanTextRenderer().render(plan)), autoApprove,
+            terminal(), t.describe(), getLog()::warn);
+        try {
+          result = job.apply(desired, prune(), ask);
+        } catch (PruneRefusedException e) {
+          throw new MojoFailureException("flow.prune: " + e.getMessage());
+        }
       }
-      printLines(new PlanTextRenderer().render(plan));
-      ApplyReport report = new Applier(t, parallelism).apply(plan, snapshots);
-      List<FlowOutcome> all = new ArrayList<>(report.outcomes());
-      all.addAll(planFailures);
-      ApplyReport full = new ApplyReport(all);
-      log(full.outcomes());
-      getLog().info(full.summaryLine());
-      failOn(full.outcomes());
+      if (!result.approved()) {
+        return;
+      }
+      if (result.alreadyApplied()) {
+        getLog().info("This plan was applied before: the target already holds all of its changes.");
+      }
+      log(result.report().outcomes());
+      getLog().info(result.report().summaryLine());
+      failOn(result.verdict(), result.report().outcomes());
     }
+  }
+
+  /** A person to ask: only in an interactive build (not `-B`) with a console. */
+  private Optional<Confirmation.Terminal> terminal() {
+    Console console = System.console();
+    if (settings == null || !settings.isInteractiveMode() || console == null) {
+      return Optional.empty();
+    }
+    return Optional.of(question -> Optional.ofNullable(console.readLine("%s", question)));
   }
 }

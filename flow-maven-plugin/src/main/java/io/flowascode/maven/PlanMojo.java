@@ -1,11 +1,10 @@
 package io.flowascode.maven;
 
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.engine.apply.DefinitionsLock;
-import io.flowascode.engine.apply.PlanResult;
-import io.flowascode.engine.target.TargetException;
-import io.flowascode.engine.apply.Planner;
-import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.apply.LockCheck;
+import io.flowascode.engine.apply.PlanJob;
+import io.flowascode.engine.apply.PruneRefusedException;
+import io.flowascode.engine.apply.Verdict;
 import io.flowascode.engine.plan.PlanJsonRenderer;
 import io.flowascode.engine.plan.PlanMarkdownRenderer;
 import io.flowascode.engine.plan.PlanTextRenderer;
@@ -14,6 +13,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -40,18 +40,20 @@ public class PlanMojo extends AbstractRemoteMojo {
     var desired = desired();
     Catalog catalog = catalog();
     try (Target t = open(catalog)) {
-      PlanResult result = new Planner(t, catalog, parallelism).plan(desired, prune);
+      PlanJob job = new PlanJob(t, catalog, parallelism);
+      PlanJob.Result result;
       try {
-        DefinitionsLock.drift(lockFile.toPath(), t).ifPresent(getLog()::warn);
-      } catch (TargetException | IOException e) {
-        getLog().warn("cannot compare flow.lockFile with the target: " + e.getMessage());
+        result = job.plan(desired, prune(), Optional.of(lockFile.toPath()));
+      } catch (PruneRefusedException e) {
+        throw new MojoFailureException("flow.prune: " + e.getMessage());
       }
+      result.lock().ifPresent(this::warn);
       String rendered = "json".equals(output) ? new PlanJsonRenderer().render(result.plan()) : new PlanTextRenderer().render(result.plan());
       printLines(rendered);
       log(result.failures());
       try {
         if (planFile != null) {
-          new PlanFile().write(planFile.toPath(), result.plan());
+          job.save(planFile.toPath(), result.plan());
           getLog().info("Saved the plan to " + planFile + "; apply exactly it with: mvn flow:apply -Dflow.planFile=" + planFile);
         }
         if (markdownFile != null) {
@@ -61,10 +63,18 @@ public class PlanMojo extends AbstractRemoteMojo {
       } catch (IOException e) {
         throw new MojoExecutionException("cannot write the plan: " + e.getMessage(), e);
       }
-      failOn(result.failures());
-      if (failOnChanges && result.plan().hasChanges()) {
+      failOn(result.verdict(), result.failures());
+      if (failOnChanges && result.verdict() == Verdict.CHANGES_PRESENT) {
         throw new MojoFailureException("the plan has changes and flow.failOnChanges is set: " + result.plan().summaryLine());
       }
+    }
+  }
+
+  private void warn(LockCheck lock) {
+    if (lock instanceof LockCheck.Drifted drifted) {
+      getLog().warn(drifted.warning());
+    } else if (lock instanceof LockCheck.Unchecked unchecked) {
+      getLog().warn("cannot compare flow.lockFile with the target: " + unchecked.reason());
     }
   }
 }

@@ -6,8 +6,10 @@ import io.flowascode.diagnostic.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +78,10 @@ public final class SourceLoader {
     ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
     String text;
     try {
-      text = decoder.decode(buffer).toString();
+      // Checked through a small window, then decoded once: decoding into a buffer of the file's
+      // size and copying it into a String would hold three copies of a large file at once.
+      checkUtf8(decoder, buffer);
+      text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     } catch (MalformedInputException e) {
       int bad = buffer.position();
       String before = new String(bytes, start, Math.max(0, bad - start), StandardCharsets.UTF_8);
@@ -98,5 +103,25 @@ public final class SourceLoader {
       return Optional.empty();
     }
     return Optional.of(new SourceFile(displayName, text));
+  }
+
+  /** Throws on the first byte sequence that is not UTF-8, leaving the buffer's position there. */
+  private static void checkUtf8(CharsetDecoder decoder, ByteBuffer buffer) throws CharacterCodingException {
+    CharBuffer window = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult result = decoder.decode(buffer, window, true);
+      if (result.isError()) {
+        result.throwException();
+      }
+      window.clear();
+      if (result.isUnderflow()) {
+        result = decoder.flush(window);
+        if (result.isError()) {
+          result.throwException();
+        }
+        buffer.rewind();
+        return;
+      }
+    }
   }
 }

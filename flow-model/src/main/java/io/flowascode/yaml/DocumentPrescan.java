@@ -39,12 +39,17 @@ final class DocumentPrescan {
     long size = 1;
     int children;
     final Span at;
+    /** The key this collection is the value of, for messages (`stages`); empty when none. */
+    final String key;
+    /** The last key read in this mapping. */
+    String lastKey = "";
 
-    Binding(boolean collection, boolean mapping, Span at) {
+    Binding(boolean collection, boolean mapping, Span at, String key) {
       this.collection = collection;
       this.mapping = mapping;
       this.open = collection;
       this.at = at;
+      this.key = key;
     }
   }
 
@@ -57,6 +62,7 @@ final class DocumentPrescan {
   private boolean mergeKeys;
   private int collectionAliases;
   private long expanded;
+  private boolean aliasesUsed;
 
   DocumentPrescan(SourceFile file, YamlLimits limits, Diagnostics out) {
     this.file = file;
@@ -83,7 +89,12 @@ final class DocumentPrescan {
       case MappingStart, SequenceStart -> {
         CollectionStartEvent start = (CollectionStartEvent) e;
         checkTag(start.getTag(), e);
-        Binding b = new Binding(true, start instanceof MappingStartEvent, anchorSpan(e, start.getAnchor()));
+        if (!countKey(e, "")) {
+          return false;
+        }
+        Binding parent = open.peek();
+        String key = parent != null && parent.mapping && parent.children % 2 == 1 && open.size() == 1 ? parent.lastKey : "";
+        Binding b = new Binding(true, start instanceof MappingStartEvent, anchorSpan(e, start.getAnchor()), key);
         start.getAnchor().ifPresent(a -> anchors.put(a, b));
         open.push(b);
         if (open.size() > limits.maxDepth()) {
@@ -103,6 +114,9 @@ final class DocumentPrescan {
       case Scalar -> {
         ScalarEvent scalar = (ScalarEvent) e;
         checkTag(scalar.getTag(), e);
+        if (!countKey(e, scalar.getValue())) {
+          return false;
+        }
         Span where = span(e);
         if (isKey() && scalar.isPlain() && scalar.getTag().isEmpty() && scalar.getValue().equals("<<")) {
           out.add(Diagnostic.of(Code.MERGE_KEY, where, "YAML merge keys (`<<`) are not supported in flow files")
@@ -120,12 +134,16 @@ final class DocumentPrescan {
               .build());
           return false;
         }
-        scalar.getAnchor().ifPresent(a -> anchors.put(a, new Binding(false, false, anchorSpan(e, scalar.getAnchor()))));
+        scalar.getAnchor().ifPresent(a -> anchors.put(a, new Binding(false, false, anchorSpan(e, scalar.getAnchor()), "")));
         addToParent(1);
         return countNodes(1, e);
       }
       case Alias -> {
+        if (!countKey(e, "")) {
+          return false;
+        }
         Binding target = anchors.get(((AliasEvent) e).getAlias());
+        aliasesUsed = true;
         if (target == null) {
           // An undefined alias: the composer reports it with its place.
           addToParent(1);
@@ -166,6 +184,32 @@ final class DocumentPrescan {
     return !mergeKeys;
   }
 
+  /**
+   * Counts a node that starts as a mapping key, checking the limit on keys per mapping (a flow's
+   * stages among them) before anything is built from them.
+   */
+  private boolean countKey(Event e, String text) {
+    if (!isKey()) {
+      return true;
+    }
+    Binding mapping = open.peek();
+    mapping.lastKey = text;
+    int index = mapping.children / 2 + 1;
+    if (index > limits.maxKeysPerMapping()) {
+      boolean stages = mapping.key.equals("stages");
+      String what = stages ? "stages" : "keys";
+      out.add(Diagnostic.of(Code.TOO_LARGE, span(e),
+              (stages ? "the flow has" : "a mapping has") + " more than " + limits.maxKeysPerMapping() + " " + what)
+          .label(stages ? "one stage too many" : "one key too many")
+          .related(mapping.at, stages ? "the stages start here" : "the mapping starts here")
+          .help(stages ? "split it into several flows; no flow needs this many stages"
+              : "a flow file never needs this many keys in one place; is this the file you meant?")
+          .build());
+      return false;
+    }
+    return true;
+  }
+
   private boolean isKey() {
     Binding parent = open.peek();
     return parent != null && parent.mapping && parent.children % 2 == 0;
@@ -183,11 +227,18 @@ final class DocumentPrescan {
   private boolean countNodes(long size, Event e) {
     expanded += size;
     if (expanded > limits.maxNodes()) {
-      out.add(Diagnostic.of(Code.TOO_MANY_ALIASES, span(e),
-              "the document expands to more than " + limits.maxNodes() + " values")
-          .label("expands past the limit here")
-          .help("aliases that expand into large structures are refused; write the values out")
-          .build());
+      if (aliasesUsed) {
+        out.add(Diagnostic.of(Code.TOO_MANY_ALIASES, span(e),
+                "the document expands to more than " + limits.maxNodes() + " values")
+            .label("expands past the limit here")
+            .help("aliases that expand into large structures are refused; write the values out")
+            .build());
+      } else {
+        out.add(Diagnostic.of(Code.TOO_LARGE, span(e), "the document has more than " + limits.maxNodes() + " values")
+            .label("one value too many")
+            .help("split the flow into several flows, or check that this is the file you meant")
+            .build());
+      }
       return false;
     }
     return true;

@@ -126,7 +126,7 @@ public final class YamlTreeReader {
         if (!scan.accept(e)) {
           return Optional.empty();
         }
-        seen.add(e);
+        seen.add(DetachedEvents.of(e));
       }
       return scan.composable() ? Optional.of(new ReplayedEvents(seen)) : Optional.empty();
     } catch (MarkedYamlEngineException e) {

@@ -155,6 +155,39 @@ class BadYamlFilesTest {
     ExpectationChecker.verify(ExpectationFile.parse(file), out.sorted());
   }
 
+  @Test
+  void oneStageOverTheLimitIsPointedAtWhileReading() {
+    String text = "flow:\n  id: many\nstages:\n  a: {label: Trash}\n  b: {label: Trash}\n  c: {label: Trash}\n"
+        + "  # error[E0107]: the flow has more than 3 stages\n  d: {label: Trash}\n  e: {label: Trash}\n";
+    SourceFile file = new SourceFile("many.flow.yaml", text);
+    Diagnostics out = new Diagnostics();
+
+    assertThat(new YamlTreeReader(new YamlLimits(1000, 1000, 10, 10, 1000, 3)).read(file, out)).isEmpty();
+    ExpectationChecker.verify(ExpectationFile.parse(file), out.sorted());
+  }
+
+  @Test
+  void anyMappingOverTheKeyLimitIsPointedAt() {
+    String text = "flow:\n  id: many\n  description: {a: 1, b: 2, c: 3,\n    # error[E0107]: a mapping has more than 3 keys\n"
+        + "    d: 4}\n";
+    SourceFile file = new SourceFile("keys.flow.yaml", text);
+    Diagnostics out = new Diagnostics();
+
+    assertThat(new YamlTreeReader(new YamlLimits(1000, 1000, 10, 10, 1000, 3)).read(file, out)).isEmpty();
+    ExpectationChecker.verify(ExpectationFile.parse(file), out.sorted());
+  }
+
+  @Test
+  void aDocumentOfTooManyPlainValuesIsTooLargeNotAnAliasAttack() {
+    String text = "flow:\n  id: many\n  description:\n    - 1\n    - 2\n    # error[E0107]: the document has more than 9 values\n"
+        + "    - 3\n    - 4\n";
+    SourceFile file = new SourceFile("values.flow.yaml", text);
+    Diagnostics out = new Diagnostics();
+
+    assertThat(new YamlTreeReader(new YamlLimits(1000, 1000, 10, 10, 9, 100)).read(file, out)).isEmpty();
+    ExpectationChecker.verify(ExpectationFile.parse(file), out.sorted());
+  }
+
   private static void assertReportsWhatItExpects(Path dir, String name, String expectationsText, byte[] bytes)
       throws IOException {
     Path file = Files.write(dir.resolve(name), bytes);

@@ -159,6 +159,15 @@ public final class DataCollectorServer extends LoopbackServer {
           return Reply.empty(405);
       }
     }
+    if (call.isPathWithIds(2, "rest", "v1", "pipeline") && call.segments.get(4).equals("import")) {
+      if (!call.method.equals("POST")) {
+        return Reply.empty(405);
+      }
+      if (!user.canWrite()) {
+        return Reply.empty(403);
+      }
+      return importPipeline(call.segments.get(3), call, user);
+    }
     return Reply.html(404, NOT_FOUND_HTML);
   }
 
@@ -252,16 +261,27 @@ public final class DataCollectorServer extends LoopbackServer {
       if (pipelines.containsKey(id)) {
         return storeError("CONTAINER_0201", "Pipeline '" + id + "' already exists");
       }
-      long now = clock.millis();
-      PipelineInfo info = new PipelineInfo(
-          id, title, description, now, now, user.name(), user.name(), UUID.randomUUID().toString(), false, null,
-          sdcVersion, sdcId);
-      ObjectNode pipeline = blank.create(info);
-      pipelines.put(id, pipeline);
-      counters.merge(id, FlowCounters.NONE.wrote(), (a, b) -> a.wrote());
+      ObjectNode pipeline = createBlank(id, title, description, user);
+      wrote(id);
       String location = url() + "/rest/" + URLEncoder.encode(rawPath(call), StandardCharsets.UTF_8) + "/" + id;
       return Reply.json(201, pipeline).withHeader("Location", location).afterWrite();
     }
+  }
+
+  /** The engine's blank pipeline, stored; the caller holds the lock. */
+  private ObjectNode createBlank(String id, String title, String description, User user) {
+    long now = clock.millis();
+    PipelineInfo info = new PipelineInfo(
+        id, title, description, now, now, user.name(), user.name(), UUID.randomUUID().toString(), false, null,
+        sdcVersion, sdcId);
+    ObjectNode pipeline = blank.create(info);
+    pipelines.put(id, pipeline);
+    return pipeline;
+  }
+
+  /** One request that changed this pipeline. */
+  private void wrote(String id) {
+    counters.merge(id, FlowCounters.NONE.wrote(), (a, b) -> a.wrote());
   }
 
   private static String rawPath(Call call) {
@@ -308,23 +328,93 @@ public final class DataCollectorServer extends LoopbackServer {
         // The real store dereferences info.sdcVersion while upgrading and saving.
         return internalError("NullPointerException", "java.lang.NullPointerException", null);
       }
-      ObjectNode saved = normalizer.normalize(body);
-      String uuid = UUID.randomUUID().toString();
-      boolean empty = saved.path("stages").size() == 0;
-      PipelineInfo before = PipelineInfo.fromJson(stored.get("info"));
-      PipelineInfo info = new PipelineInfo(
-          id, saved.path("title").asText(before.title()), saved.path("description").asText(""), before.created(),
-          clock.millis(), before.creator(), user.name(), uuid, !empty, before.metadata(),
-          sentInfo.path("sdcVersion").asText(null), sdcId);
-      saved.put("pipelineId", id);
-      saved.put("uuid", uuid);
-      saved.set("info", info.toJson());
-      saved.put("valid", !empty);
-      saved.set("issues", empty ? BlankPipeline.emptyPipelineIssues() : noIssues());
-      saved.put("previewable", !empty);
-      pipelines.put(id, saved);
-      counters.merge(id, FlowCounters.NONE.wrote(), (a, b) -> a.wrote());
+      ObjectNode saved = store(id, body, user);
+      wrote(id);
       return Reply.json(200, saved).afterWrite();
+    }
+  }
+
+  /** Writes a pipeline's new content as the real store's save does; the caller holds the lock. */
+  private ObjectNode store(String id, ObjectNode body, User user) {
+    ObjectNode stored = pipelines.get(id);
+    JsonNode sentInfo = body.get("info");
+    ObjectNode saved = normalizer.normalize(body);
+    String uuid = UUID.randomUUID().toString();
+    boolean empty = saved.path("stages").size() == 0;
+    PipelineInfo before = PipelineInfo.fromJson(stored.get("info"));
+    String sdcVersionSent = sentInfo.path("sdcVersion").asText(null);
+    PipelineInfo info = new PipelineInfo(
+        id, saved.path("title").asText(before.title()), saved.path("description").asText(""), before.created(),
+        clock.millis(), before.creator(), user.name(), uuid, !empty, saved.has("metadata") ? saved.get("metadata") : before.metadata(),
+        sdcVersionSent == null ? sdcVersion : sdcVersionSent, sdcId);
+    saved.put("pipelineId", id);
+    saved.put("uuid", uuid);
+    saved.set("info", info.toJson());
+    saved.put("valid", !empty);
+    saved.set("issues", empty ? BlankPipeline.emptyPipelineIssues() : noIssues());
+    saved.put("previewable", !empty);
+    pipelines.put(id, saved);
+    return saved;
+  }
+
+  /**
+   * `POST /pipeline/{id}/import` as the real resource runs it (sdc-import transcripts): the body is
+   * an envelope whose pipeline must carry a uuid (else Jackson's 400) and an `info` block (else a
+   * NullPointerException before anything is created); then the pipeline is created, then saved
+   * with its content, then the rules are stored, which fails with a NullPointerException when the
+   * envelope has none, leaving the blank pipeline behind, exactly as the engine does.
+   */
+  private Reply importPipeline(String name, Call call, User user) {
+    JsonNode envelope;
+    try {
+      envelope = Reply.JSON.readTree(call.body);
+    } catch (JsonProcessingException e) {
+      return Reply.text(400, "Unexpected character: the body is not JSON");
+    }
+    JsonNode sent = envelope == null ? null : envelope.get("pipelineConfig");
+    if (!(sent instanceof ObjectNode config)) {
+      return internalError("NullPointerException", "java.lang.NullPointerException", null);
+    }
+    if (!config.hasNonNull("uuid")) {
+      return Reply.text(400, "Can not construct instance of com.streamsets.datacollector.restapi.bean."
+          + "PipelineConfigurationJson, problem: uuid cannot be null (through reference chain: "
+          + "com.streamsets.datacollector.restapi.bean.PipelineEnvelopeJson[\"pipelineConfig\"])");
+    }
+    if (!config.path("info").isObject()) {
+      return internalError("NullPointerException", "java.lang.NullPointerException",
+          "Cannot invoke \"com.streamsets.datacollector.store.PipelineInfo.getSdcVersion()\" because the return value"
+              + " of \"com.streamsets.datacollector.config.PipelineConfiguration.getInfo()\" is null");
+    }
+    if ("true".equals(call.query.get("overwrite")) || "true".equals(call.query.get("draft"))) {
+      return internalError("UnsupportedOperationException", "java.lang.UnsupportedOperationException",
+          "the test server models imports with overwrite=false and draft=false only");
+    }
+    String title = config.path("title").asText("");
+    String label = title.isEmpty() ? name : title;
+    String id = "true".equals(call.query.get("autoGeneratePipelineId")) ? generatedId(label) : name;
+    synchronized (lock) {
+      if (pipelines.containsKey(id)) {
+        return storeError("CONTAINER_0201", "Pipeline '" + id + "' already exists");
+      }
+      createBlank(id, label, config.path("description").asText(""), user);
+      wrote(id);
+      JsonNode rules = envelope.get("pipelineRules");
+      if (rules == null || rules.isNull()) {
+        return internalError("NullPointerException", "java.lang.NullPointerException",
+            "Cannot invoke \"com.streamsets.datacollector.config.RuleDefinitions.setUuid(java.util.UUID)\" because"
+                + " \"ruleDefinitions\" is null").afterWrite();
+      }
+      ObjectNode content = config.deepCopy();
+      content.put("title", label);
+      content.put("uuid", pipelines.get(id).path("uuid").asText());
+      ObjectNode saved = store(id, content, user);
+      ObjectNode answer = NODES.objectNode();
+      answer.set("pipelineConfig", saved);
+      ObjectNode storedRules = rules.isObject() ? ((ObjectNode) rules).deepCopy() : NODES.objectNode();
+      storedRules.put("uuid", UUID.randomUUID().toString());
+      answer.set("pipelineRules", storedRules);
+      answer.putNull("libraryDefinitions");
+      return Reply.json(200, answer).afterWrite();
     }
   }
 

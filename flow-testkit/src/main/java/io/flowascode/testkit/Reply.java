@@ -32,6 +32,11 @@ record Reply(int status, Map<String, String> headers, byte[] body, boolean chang
     return new Reply(status, new LinkedHashMap<>(), new byte[0], false);
   }
 
+  /** A plain-text answer, as Jersey sends a request body it cannot map. */
+  static Reply text(int status, String text) {
+    return new Reply(status, headers("Content-Type", "text/plain"), text.getBytes(StandardCharsets.UTF_8), false);
+  }
+
   static Reply html(int status, String html) {
     return new Reply(
         status, headers("Content-Type", "text/html;charset=iso-8859-1"), html.getBytes(StandardCharsets.ISO_8859_1),

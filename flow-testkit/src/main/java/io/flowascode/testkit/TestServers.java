@@ -18,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * datacollector --definitions FILE [--port N] [--auth basic|form|none] [--user NAME:PASSWORD:ROLE[,ROLE]]...
- * watsonx --api-key KEY --project ID [--port N] [--token-seconds N] [--page-size N]
+ * watsonx --api-key KEY --project ID [--port N] [--token-seconds N] [--page-size N] [--engine-version V]...
+ *     [--environment ID:VERSION]... [--definitions VERSION=FILE]... [--rate-limit N]
  * </pre>
  */
 public final class TestServers {
@@ -70,7 +71,7 @@ public final class TestServers {
     return builder.start();
   }
 
-  private static LoopbackServer watsonx(Iterator<String> options) {
+  private static LoopbackServer watsonx(Iterator<String> options) throws IOException {
     WatsonxServer.Builder builder = WatsonxServer.builder();
     while (options.hasNext()) {
       String option = options.next();
@@ -81,6 +82,11 @@ public final class TestServers {
         case "--project" -> builder.project(value);
         case "--token-seconds" -> builder.tokenLifetime(Duration.ofSeconds(Long.parseLong(value)));
         case "--page-size" -> builder.pageSize(Integer.parseInt(value));
+        case "--engine-version" -> builder.engineVersion(value, true);
+        case "--environment" -> builder.environment(value.substring(0, value.indexOf(':')), value.substring(value.indexOf(':') + 1));
+        case "--definitions" -> builder.definitions(value.substring(0, value.indexOf('=')),
+            new ObjectMapper().readTree(Path.of(value.substring(value.indexOf('=') + 1)).toFile()));
+        case "--rate-limit" -> builder.rateLimit(Integer.parseInt(value), Duration.ofSeconds(1));
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -91,6 +97,7 @@ public final class TestServers {
     System.err.println("usage: TestServers datacollector --definitions FILE [--port N] [--auth basic|form|none]"
         + " [--user NAME:PASSWORD:ROLE[,ROLE]]...");
     System.err.println("       TestServers watsonx --api-key KEY --project ID [--port N] [--token-seconds N]"
-        + " [--page-size N]");
+        + " [--page-size N] [--engine-version V]... [--environment ID:VERSION]... [--definitions VERSION=FILE]..."
+        + " [--rate-limit N]");
   }
 }

@@ -4,9 +4,12 @@ import static io.flowascode.testkit.SharedFiles.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -18,10 +21,14 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The flow store and IAM endpoint behave as NOTES §0.2 and §5 describe. */
+/**
+ * The watsonx double behaves as IBM's SDK 1.0.0 expects the service to: its answers have the
+ * SDK's shapes, it refuses what the SDK never sends, and it throttles under load.
+ */
 class WatsonxServerTest {
   private static final String API_KEY = "test-api-key-0123456789";
   private static final String PROJECT = "3f0a3c2e-project";
+  private static final String CREATE = "{\"name\":\"%s\",\"description\":\"d\",\"environment_id\":\"\",\"engine_version\":\"6.3.0\"}";
 
   private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
   private WatsonxServer server;
@@ -31,10 +38,14 @@ class WatsonxServerTest {
     server.close();
   }
 
-  private WatsonxServer start(Duration tokenLifetime, int pageSize) {
-    server = WatsonxServer.builder().apiKey(API_KEY, "IBMid-1").project(PROJECT)
-        .tokenLifetime(tokenLifetime).pageSize(pageSize).start();
+  private WatsonxServer start(WatsonxServer.Builder builder) {
+    server = builder.apiKey(API_KEY, "IBMid-1").project(PROJECT).engineVersion("6.2.0", false)
+        .engineVersion("6.3.0", true).environment("env-1", "6.2.0").start();
     return server;
+  }
+
+  private WatsonxServer start() {
+    return start(WatsonxServer.builder());
   }
 
   private Response token(String apiKey) throws IOException {
@@ -54,19 +65,31 @@ class WatsonxServerTest {
     return HttpUrl.get(server.url()).newBuilder().addPathSegments("sset/streamsets_flows/v1/streamsets_flows");
   }
 
-  private Response call(String token, HttpUrl url, String method, String body) throws IOException {
+  private record Answer(int status, JsonNode body, String retryAfter) {}
+
+  private Answer call(String authorization, HttpUrl url, String method, String body) throws IOException {
     RequestBody requestBody = body == null ? null : RequestBody.create(body, MediaType.get("application/json"));
-    return http.newCall(new Request.Builder().url(url).header("Authorization", "Bearer " + token)
-        .method(method, requestBody).build()).execute();
+    try (Response response = http.newCall(new Request.Builder().url(url).header("Authorization", authorization)
+        .method(method, requestBody).build()).execute()) {
+      String text = response.body().string();
+      return new Answer(response.code(), text.isEmpty() ? null : JSON.readTree(text), response.header("Retry-After"));
+    }
+  }
+
+  private Answer bearer(String token, HttpUrl url, String method, String body) throws IOException {
+    return call("Bearer " + token, url, method, body);
+  }
+
+  private HttpUrl inProject(HttpUrl.Builder url) {
+    return url.addQueryParameter("project_id", PROJECT).build();
   }
 
   @Test
   void iam_exchanges_a_known_api_key_for_an_expiring_bearer_token() throws IOException {
-    start(Duration.ofSeconds(90), 10);
+    start(WatsonxServer.builder().tokenLifetime(Duration.ofSeconds(90)));
     try (Response response = token(API_KEY)) {
       JsonNode body = JSON.readTree(response.body().string());
       assertThat(response.code()).isEqualTo(200);
-      assertThat(body.get("access_token").asText()).isNotEmpty();
       assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
       assertThat(body.get("expires_in").asLong()).isEqualTo(90);
       assertThat(body.get("expiration").asLong()).isGreaterThan(System.currentTimeMillis() / 1000);
@@ -79,78 +102,164 @@ class WatsonxServerTest {
   }
 
   @Test
-  void flow_calls_need_a_valid_token_and_a_project() throws IOException {
-    start(Duration.ofHours(1), 10);
+  void flow_calls_need_a_valid_credential_and_the_project() throws IOException {
+    start();
     String token = accessToken();
-    try (Response response = call("forged", flows().addQueryParameter("project_id", PROJECT).build(), "GET", null)) {
-      assertThat(response.code()).isEqualTo(401);
-    }
-    try (Response response = call(token, flows().build(), "GET", null)) {
-      assertThat(response.code()).isEqualTo(400);
-      assertThat(JSON.readTree(response.body().string()).at("/errors/0/code").asText()).isEqualTo("missing_parameter");
-    }
+    assertThat(bearer("forged", inProject(flows()), "GET", null).status()).isEqualTo(401);
+    Answer noProject = bearer(token, flows().build(), "GET", null);
+    assertThat(noProject.status()).isEqualTo(400);
+    assertThat(noProject.body().at("/errors/0/message").asText()).contains("project_id");
     server.expireTokens();
-    try (Response response = call(token, flows().addQueryParameter("project_id", PROJECT).build(), "GET", null)) {
-      assertThat(response.code()).isEqualTo(401);
-    }
+    assertThat(bearer(token, inProject(flows()), "GET", null).status()).isEqualTo(401);
   }
 
   @Test
-  void flows_are_created_read_updated_and_deleted_by_asset_id() throws IOException {
-    start(Duration.ofHours(1), 10);
+  void a_created_flow_has_the_sdks_shape_and_a_blank_definition_for_its_executor() throws IOException {
+    start();
     String token = accessToken();
-    String assetId;
-    try (Response response = call(token, flows().addQueryParameter("project_id", PROJECT).build(), "POST",
-        "{\"name\":\"orders\",\"description\":\"d\",\"environment_id\":\"\",\"engine_version\":\"6.0.0\"}")) {
-      assertThat(response.code()).isEqualTo(201);
-      assetId = JSON.readTree(response.body().string()).at("/flow/metadata/asset_id").asText();
-    }
-    HttpUrl one = flows().addPathSegment(assetId).addQueryParameter("project_id", PROJECT).build();
-    try (Response response = call(token, one, "GET", null)) {
-      JsonNode body = JSON.readTree(response.body().string());
-      assertThat(body.at("/flow/metadata/name").asText()).isEqualTo("orders");
-      assertThat(body.get("pipeline_definition").isNull()).isTrue();
-    }
-    try (Response response = call(token, one, "PUT",
-        "{\"name\":\"orders\",\"pipeline_definition\":{\"title\":\"Orders\",\"stages\":[]}}")) {
-      assertThat(response.code()).isEqualTo(200);
-      assertThat(JSON.readTree(response.body().string()).at("/pipeline_definition/title").asText()).isEqualTo("Orders");
-    }
-    try (Response response = call(token, one, "DELETE", null)) {
-      assertThat(response.code()).isEqualTo(204);
-    }
-    try (Response response = call(token, one, "GET", null)) {
-      assertThat(response.code()).isEqualTo(404);
-    }
+    Answer created = bearer(token, inProject(flows()), "POST", String.format(CREATE, "orders"));
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode usage = created.body().at("/flow/metadata/usage");
+    assertThat(usage.fieldNames()).toIterable().containsExactlyInAnyOrder("last_update_time", "access_count",
+        "last_access_time", "last_updated_at", "last_updater_id", "last_accessed_at", "last_accessor_id");
+    assertThat(usage.get("last_update_time").isTextual()).isTrue();
+    assertThat(usage.get("last_updater_id").asText()).isNotEmpty();
+    String assetId = created.body().at("/flow/metadata/asset_id").asText();
+
+    JsonNode read = bearer(token, inProject(flows().addPathSegment(assetId)), "GET", null).body();
+    JsonNode definition = read.get("pipeline_definition");
+    assertThat(definition.get("pipelineId").asText()).isEqualTo("testRun__" + assetId);
+    assertThat(definition.get("uuid").asText()).matches("[0-9a-f-]{36}");
+    assertThat(definition.get("info").isObject()).isTrue();
+    assertThat(definition.at("/metadata/labels").isArray()).isTrue();
+    assertThat(read.at("/flow/engine_version").asText()).isEqualTo("6.3.0");
+  }
+
+  @Test
+  void a_flow_is_updated_with_the_sdks_seven_fields_and_deleted() throws IOException {
+    start();
+    String token = accessToken();
+    String assetId = bearer(token, inProject(flows()), "POST", String.format(CREATE, "orders")).body()
+        .at("/flow/metadata/asset_id").asText();
+    HttpUrl one = inProject(flows().addPathSegment(assetId));
+    ObjectNode definition = (ObjectNode) bearer(token, one, "GET", null).body().get("pipeline_definition");
+    definition.put("title", "Orders");
+    ObjectNode body = JSON.createObjectNode();
+    body.put("name", "orders").putArray("connection_ids");
+    body.put("description", "d").put("environment_id", "").put("engine_version", "6.3.0").putArray("fragment_ids");
+    body.set("pipeline_definition", definition);
+
+    Answer updated = bearer(token, one, "PUT", body.toString());
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.body().at("/pipeline_definition/title").asText()).isEqualTo("Orders");
+    assertThat(updated.body().has("flow")).isTrue();
+    assertThat(bearer(token, one, "DELETE", null).status()).isEqualTo(204);
+    assertThat(bearer(token, one, "GET", null).status()).isEqualTo(404);
     assertThat(server.counters("orders")).isEqualTo(new FlowCounters(1, 3));
   }
 
   @Test
+  void what_the_sdk_never_sends_is_refused() throws IOException {
+    start();
+    String token = accessToken();
+    Answer noVersion = bearer(token, inProject(flows()), "POST",
+        "{\"name\":\"x\",\"description\":\"\",\"environment_id\":\"\",\"engine_version\":\"\"}");
+    assertThat(noVersion.status()).isEqualTo(400);
+    assertThat(noVersion.body().at("/errors/0/message").asText()).contains("engine version");
+    Answer extra = bearer(token, inProject(flows()), "POST",
+        "{\"name\":\"x\",\"description\":\"\",\"environment_id\":\"\",\"engine_version\":\"6.3.0\",\"tags\":[]}");
+    assertThat(extra.status()).isEqualTo(400);
+
+    String assetId = bearer(token, inProject(flows()), "POST", String.format(CREATE, "orders")).body()
+        .at("/flow/metadata/asset_id").asText();
+    HttpUrl one = inProject(flows().addPathSegment(assetId));
+    ObjectNode definition = (ObjectNode) bearer(token, one, "GET", null).body().get("pipeline_definition");
+    ObjectNode body = JSON.createObjectNode();
+    body.put("name", "orders").putArray("connection_ids");
+    body.put("description", "d").put("environment_id", "").put("engine_version", "6.3.0").putArray("fragment_ids");
+    body.set("pipeline_definition", definition.deepCopy().put("uuid", "sha256:0123"));
+    Answer hashAsUuid = bearer(token, one, "PUT", body.toString());
+    assertThat(hashAsUuid.status()).isEqualTo(400);
+    assertThat(hashAsUuid.body().at("/errors/0/message").asText()).contains("uuid");
+    ObjectNode withoutInfo = definition.deepCopy();
+    withoutInfo.remove("info");
+    body.set("pipeline_definition", withoutInfo);
+    assertThat(bearer(token, one, "PUT", body.toString()).status()).isEqualTo(400);
+    assertThat(bearer(token, inProject(flows().addQueryParameter("limit", "5")), "GET", null).status()).isEqualTo(400);
+  }
+
+  @Test
   void lists_are_paged_with_an_opaque_bookmark_in_next_href() throws IOException {
-    start(Duration.ofHours(1), 2);
+    start(WatsonxServer.builder().pageSize(2));
     String token = accessToken();
     for (String name : List.of("a", "b", "c", "d", "e")) {
-      try (Response ignored = call(token, flows().addQueryParameter("project_id", PROJECT).build(), "POST",
-          "{\"name\":\"" + name + "\"}")) {
-        assertThat(ignored.code()).isEqualTo(201);
-      }
+      assertThat(bearer(token, inProject(flows()), "POST", String.format(CREATE, name)).status()).isEqualTo(201);
     }
     List<String> names = new ArrayList<>();
-    HttpUrl next = flows().addQueryParameter("project_id", PROJECT).build();
+    HttpUrl next = inProject(flows());
     int pages = 0;
     while (next != null) {
-      try (Response response = call(token, next, "GET", null)) {
-        JsonNode body = JSON.readTree(response.body().string());
-        assertThat(body.get("total_count").asInt()).isEqualTo(5);
-        body.get("streamsets_flows").forEach(f -> names.add(f.at("/metadata/name").asText()));
-        next = body.has("next") ? HttpUrl.get(body.at("/next/href").asText()) : null;
-        if (next != null) {
-          assertThat(next.queryParameter("start")).doesNotMatch("\\d+");
-        }
+      JsonNode body = bearer(token, next, "GET", null).body();
+      assertThat(body.get("total_count").asInt()).isEqualTo(5);
+      body.get("streamsets_flows").forEach(f -> names.add(f.at("/metadata/name").asText()));
+      String start = body.has("next") ? HttpUrl.get(body.at("/next/href").asText()).queryParameter("start") : null;
+      if (start != null) {
+        assertThat(start).doesNotMatch("\\d+");
       }
+      // As the SDK does: only the bookmark is taken from the link.
+      next = start == null ? null : inProject(flows().addQueryParameter("start", start));
       pages++;
     }
     assertThat(names).containsExactly("a", "b", "c", "d", "e");
     assertThat(pages).isEqualTo(3);
+  }
+
+  @Test
+  void under_load_requests_are_answered_429_with_retry_after() throws IOException {
+    start(WatsonxServer.builder().rateLimit(3, Duration.ofSeconds(30)));
+    String token = accessToken();
+    for (int i = 0; i < 3; i++) {
+      assertThat(bearer(token, inProject(flows()), "GET", null).status()).isEqualTo(200);
+    }
+    Answer throttled = bearer(token, inProject(flows()), "GET", null);
+    assertThat(throttled.status()).isEqualTo(429);
+    assertThat(Integer.parseInt(throttled.retryAfter())).isBetween(1, 30);
+    assertThat(server.throttled()).isEqualTo(1);
+  }
+
+  @Test
+  void engine_versions_their_definitions_and_environments_are_served_as_the_sdk_asks() throws IOException {
+    start(WatsonxServer.builder().definitions("6.3.0", JSON.readTree(
+        "{\"pipeline\":[],\"services\":[],\"stages\":[{\"name\":\"s\",\"version\":\"1\",\"library\":\"lib\",\"libraryLabel\":\"L\"}]}")));
+    String token = accessToken();
+    HttpUrl.Builder versions = HttpUrl.get(server.url()).newBuilder().addPathSegments("sset/engine_manager/v1/streamsets_engine_versions");
+    JsonNode released = bearer(token, versions.build().newBuilder().addQueryParameter("include_stagelibs", "True")
+        .addQueryParameter("releases", "True").build(), "GET", null).body();
+    assertThat(released.at("/streamsets_engine_versions/0/engine_version_id").asText()).isEqualTo("6.3.0");
+    JsonNode definitions = bearer(token, versions.addPathSegment("6.3.0").addPathSegment("definitions").build(), "GET", null).body();
+    assertThat(definitions.get("stages").size()).isZero();
+    assertThat(definitions.at("/stageDefinitionMap/s::1").isObject()).isTrue();
+    assertThat(definitions.at("/stageDefinitionMinimalList/0/library").asText()).isEqualTo("lib");
+    HttpUrl environment = HttpUrl.get(server.url()).newBuilder().addPathSegments("sset/engine_manager/v1/streamsets_environments/env-1")
+        .addQueryParameter("project_id", PROJECT).addQueryParameter("limit", "100").addQueryParameter("environment_id", "env-1").build();
+    assertThat(bearer(token, environment, "GET", null).body().at("/entity/streamsets_environment/engine_version").asText())
+        .isEqualTo("6.2.0");
+  }
+
+  @Test
+  void bearer_tokens_zen_api_keys_and_cloud_pak_users_are_accepted_as_configured() throws IOException {
+    start(WatsonxServer.builder().bearerToken("given-token").zenApiKey("ann", "zen-key").cp4dUser("bob", "pw", "cp-key"));
+    assertThat(call("Bearer given-token", inProject(flows()), "GET", null).status()).isEqualTo(200);
+    String zen = Base64.getEncoder().encodeToString("ann:zen-key".getBytes(StandardCharsets.UTF_8));
+    assertThat(call("ZenApiKey " + zen, inProject(flows()), "GET", null).status()).isEqualTo(200);
+    String wrongZen = Base64.getEncoder().encodeToString("ann:other".getBytes(StandardCharsets.UTF_8));
+    assertThat(call("ZenApiKey " + wrongZen, inProject(flows()), "GET", null).status()).isEqualTo(401);
+    try (Response response = http.newCall(new Request.Builder().url(server.url() + "/icp4d-api/v1/authorize")
+        .post(RequestBody.create("{\"username\":\"bob\",\"password\":null,\"api_key\":\"cp-key\"}",
+            MediaType.get("application/json"))).build()).execute()) {
+      String token = JSON.readTree(response.body().string()).get("token").asText();
+      assertThat(call("Bearer " + token, inProject(flows()), "GET", null).status()).isEqualTo(200);
+    }
+    assertThat(server.requests().toString()).doesNotContain("cp-key");
   }
 }

@@ -2,6 +2,8 @@ package io.flowascode.engine.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.engine.diff.FlowDiffer;
 import io.flowascode.engine.plan.FlowAction;
 import io.flowascode.engine.plan.FlowPlan;
 import io.flowascode.engine.plan.Plan;
@@ -19,11 +21,17 @@ import java.util.Optional;
  * beyond the plan's read.
  */
 public final class Applier {
+  /** How an outcome begins when the remote already held what the plan writes. */
+  public static final String ALREADY_APPLIED = "already applied";
+
   private final Target target;
+  private final Catalog catalog;
   private final int parallelism;
 
-  public Applier(Target target, int parallelism) {
+  /** @param catalog to tell whether a flow that moved since the plan already holds what it writes */
+  public Applier(Target target, Catalog catalog, int parallelism) {
     this.target = target;
+    this.catalog = catalog;
     this.parallelism = parallelism;
   }
 
@@ -53,14 +61,13 @@ public final class Applier {
     if (snapshot.isEmpty()) {
       Optional<RemoteFlow> now = target.read(flow.flowId());
       if (now.isPresent()) {
-        return drift(flow, "it was created on the remote after the plan was made");
+        return holdsDesired(flow, now.get())
+            ? FlowOutcome.of(flow.flowId(), Outcome.UNCHANGED, ALREADY_APPLIED + ": it already exists as this plan creates it")
+            : drift(flow, "it was created on the remote after the plan was made");
       }
     }
-    JsonNode desired = flow.desiredPipeline();
-    RemoteFlow blank = target.create(flow.flowId(), desired.path("title").asText(flow.flowId()),
-        desired.path("description").asText(""));
-    RemoteFlow saved = target.save(blank, payload(desired, blank));
-    return new FlowOutcome(flow.flowId(), Outcome.CREATED, "", Optional.of(saved.revision()));
+    RemoteFlow created = target.createWith(flow.flowId(), flow.desiredPipeline());
+    return new FlowOutcome(flow.flowId(), Outcome.CREATED, "", Optional.of(created.revision()));
   }
 
   private FlowOutcome update(FlowPlan flow, Optional<RemoteFlow> snapshot) throws TargetException {
@@ -69,6 +76,9 @@ public final class Applier {
       return drift(flow, "it was deleted on the remote after the plan was made");
     }
     if (!current.revision().equals(flow.remoteRevision())) {
+      if (holdsDesired(flow, current)) {
+        return FlowOutcome.of(flow.flowId(), Outcome.UNCHANGED, ALREADY_APPLIED + ": it already holds what this plan writes");
+      }
       return drift(flow, "it changed on the remote after the plan was made (revision "
           + flow.remoteRevision() + " is now " + current.revision() + ")");
     }
@@ -79,7 +89,7 @@ public final class Applier {
   private FlowOutcome delete(FlowPlan flow, Optional<RemoteFlow> snapshot) throws TargetException {
     RemoteFlow current = snapshot.isPresent() ? snapshot.get() : target.read(flow.flowId()).orElse(null);
     if (current == null) {
-      return FlowOutcome.of(flow.flowId(), Outcome.UNCHANGED, "already deleted");
+      return FlowOutcome.of(flow.flowId(), Outcome.UNCHANGED, ALREADY_APPLIED + ": it is deleted already");
     }
     if (!current.revision().equals(flow.remoteRevision())) {
       return drift(flow, "it changed on the remote after the plan was made; it is not deleted");
@@ -88,21 +98,24 @@ public final class Applier {
     return FlowOutcome.of(flow.flowId(), Outcome.DELETED, "");
   }
 
+  /** Whether the remote is, by the plan's own measure, what the plan would make it. */
+  private boolean holdsDesired(FlowPlan flow, RemoteFlow remote) {
+    return new FlowDiffer().diff(remote.pipeline(), flow.desiredPipeline(), catalog).isEmpty();
+  }
+
   private static FlowOutcome drift(FlowPlan flow, String why) {
     return FlowOutcome.of(flow.flowId(), Outcome.REFUSED, why + "; run plan again and review the new plan");
   }
 
   /**
-   * What is written: the desired pipeline with the remote's identity, and the canvas positions
-   * users arranged in the UI kept for stages that already exist.
+   * What is written: the desired pipeline with the remote's pipeline version, and the canvas
+   * positions users arranged in the UI kept for stages that already exist. The fields that
+   * identify a stored version (a uuid, `info`) are each target's to send back as its store wants
+   * them: a content-hash revision is ours and never goes into a definition.
    */
   static ObjectNode payload(JsonNode desired, RemoteFlow remote) {
     ObjectNode body = ((ObjectNode) desired).deepCopy();
     JsonNode current = remote.pipeline();
-    body.put("uuid", remote.revision());
-    if (current.has("info")) {
-      body.set("info", current.get("info"));
-    }
     if (current.has("version")) {
       body.set("version", current.get("version"));
     }

@@ -21,6 +21,9 @@ import java.util.Set;
  * (with prune) deletions of remote flows this tool created that the project no longer has.
  */
 public final class Planner {
+  /** Stands for the flows prune would have found, when listing them failed. */
+  static final String UNLISTED = "(the flows to prune)";
+
   private final Target target;
   private final Catalog catalog;
   private final int parallelism;
@@ -43,7 +46,7 @@ public final class Planner {
         List<String> others = target.list().stream().map(RemoteFlowSummary::id).filter(id -> !wanted.contains(id)).sorted().toList();
         results.addAll(Parallel.map(others, parallelism, this::planDeletion));
       } catch (TargetException e) {
-        failures.add(FlowOutcome.of("(list)", Outcome.FAILED, "cannot list the flows of " + target.describe() + ": " + e.getMessage()));
+        failures.add(FlowOutcome.of(UNLISTED, Outcome.FAILED, "cannot list the flows of " + target.describe() + ": " + e.getMessage()));
       }
     }
     List<FlowPlan> plans = new ArrayList<>();
@@ -53,11 +56,12 @@ public final class Planner {
       p.snapshot().ifPresent(s -> snapshots.put(s.id(), s));
       p.failure().ifPresent(failures::add);
     }
-    return new PlanResult(new Plan(plans), snapshots, failures);
+    List<String> unread = failures.stream().map(FlowOutcome::flowId).toList();
+    return new PlanResult(new Plan(plans, unread), snapshots, failures);
   }
 
   private Planned planOne(DesiredFlow flow) {
-    JsonNode desired = ManagedMarker.mark(flow.pipeline());
+    JsonNode desired = ManagedMarker.mark(flow.pipeline(), target.keepsLabels());
     try {
       Optional<RemoteFlow> remote = target.read(flow.id());
       FlowPlan plan = FlowPlan.compute(flow.id(), remote.map(RemoteFlow::pipeline).orElse(null),

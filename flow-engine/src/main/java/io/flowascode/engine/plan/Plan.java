@@ -10,10 +10,18 @@ import java.util.Set;
 /**
  * What an apply would do to every flow, sorted by flow id. It records no time or host, so the
  * same inputs give the same plan, byte for byte once rendered.
+ *
+ * @param unread the flows that could not be read, sorted: nothing is known about what applying
+ *     would do to them, so a plan with any is incomplete and never says "no changes"
  */
-public record Plan(List<FlowPlan> flows) {
+public record Plan(List<FlowPlan> flows, List<String> unread) {
+
+  public Plan(List<FlowPlan> flows) {
+    this(flows, List.of());
+  }
 
   public Plan {
+    unread = unread.stream().sorted().distinct().toList();
     List<FlowPlan> sorted = new ArrayList<>(flows);
     sorted.sort(Comparator.comparing(FlowPlan::flowId));
     Set<String> ids = new HashSet<>();
@@ -27,6 +35,11 @@ public record Plan(List<FlowPlan> flows) {
 
   public Optional<FlowPlan> flow(String flowId) {
     return flows.stream().filter(f -> f.flowId().equals(flowId)).findFirst();
+  }
+
+  /** True when some flows could not be read, so the plan cannot say what applying does to them. */
+  public boolean incomplete() {
+    return !unread.isEmpty();
   }
 
   /** True when applying would change anything. */

@@ -26,37 +26,53 @@ import java.util.HexFormat;
  */
 public final class PlanFile {
   static final String FORMAT = "flow-as-code-plan";
+  /** The file's own version; 2 added the target. The plan inside keeps the JSON rendering's version. */
+  static final int FILE_FORMAT_VERSION = 2;
   private static final String CHECKSUM_PREFIX = "sha256:";
 
   private final PlanJson json = new PlanJson();
 
-  public void write(Path file, Plan plan) throws IOException {
-    ObjectNode content = normalised(json.plan(plan, true));
+  /**
+   * @throws PlanFileException when the plan is incomplete: applied later it would silently leave
+   *     out the flows it could not read
+   */
+  public void write(Path file, Plan plan, String target) throws IOException {
+    if (plan.incomplete()) {
+      throw new PlanFileException("the plan is incomplete (" + String.join(", ", plan.unread())
+          + " could not be read) and is not saved: a saved plan must cover every flow; plan again once the remote answers");
+    }
+    ObjectNode rendered = json.plan(plan, true);
+    ObjectNode withTarget = json.mapper.createObjectNode();
+    withTarget.set("formatVersion", rendered.get("formatVersion"));
+    withTarget.put("target", target);
+    rendered.remove("formatVersion");
+    withTarget.setAll(rendered);
+    ObjectNode content = normalised(withTarget);
     ObjectNode root = json.mapper.createObjectNode();
     root.put("format", FORMAT);
-    root.put("formatVersion", PlanJson.FORMAT_VERSION);
+    root.put("formatVersion", FILE_FORMAT_VERSION);
     root.put("checksum", checksum(content));
     root.set("plan", content);
     byte[] bytes = json.write(root).getBytes(StandardCharsets.UTF_8);
 
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
+    Path destination = file.toAbsolutePath();
+    Path dir = destination.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path temp = Files.createTempFile(dir, "." + destination.getFileName(), ".tmp");
     try {
       ownerOnly(temp);
       Files.write(temp, bytes);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       Files.deleteIfExists(temp);
     }
   }
 
-  public Plan read(Path file) throws IOException {
+  public SavedPlan read(Path file) throws IOException {
     JsonNode root;
     try {
       root = json.mapper.readTree(file.toFile());
@@ -69,9 +85,9 @@ public final class PlanFile {
       throw new PlanFileException(file + " is not a saved plan (no \"format\": \"" + FORMAT + "\")");
     }
     int version = root.path("formatVersion").asInt(-1);
-    if (version != PlanJson.FORMAT_VERSION) {
+    if (version != FILE_FORMAT_VERSION) {
       throw new PlanFileException("saved plan " + file + " has format version " + root.path("formatVersion")
-          + "; this version reads only version " + PlanJson.FORMAT_VERSION + ": run plan again");
+          + "; this version reads only version " + FILE_FORMAT_VERSION + ": run plan again");
     }
     JsonNode content = root.get("plan");
     if (content == null || !content.isObject()) {
@@ -81,8 +97,11 @@ public final class PlanFile {
       throw new PlanFileException("saved plan " + file + " does not match its checksum: it was changed or "
           + "corrupted after it was written. Refusing to use it: run plan again");
     }
+    if (!content.path("target").isTextual()) {
+      throw new PlanFileException("saved plan " + file + " does not say which target it was made for: run plan again");
+    }
     try {
-      return json.planFromJson(content);
+      return new SavedPlan(json.planFromJson(content), content.get("target").asText());
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new PlanFileException("saved plan " + file + " has a checksum but content this version cannot "
           + "read (" + e.getClass().getSimpleName() + "): run plan again");

@@ -78,6 +78,10 @@ final class PlanJson {
     root.set("summary", summary(plan.toAdd(), plan.toChange(), plan.toDelete()));
     ArrayNode flows = root.putArray("flows");
     plan.flows().forEach(f -> flows.add(flow(f, withPipelines)));
+    if (plan.incomplete()) {
+      ArrayNode unread = root.putArray("unread");
+      plan.unread().forEach(unread::add);
+    }
     return root;
   }
 

@@ -10,6 +10,11 @@ public final class PlanMarkdownRenderer {
     StringBuilder out = new StringBuilder();
     out.append("### Flow plan\n\n");
     out.append("**").append(plan.summaryLine()).append("**\n\n");
+    if (plan.incomplete()) {
+      out.append("> **Incomplete plan:** ").append(plan.unread().size())
+          .append(" flow(s) could not be read, so nothing is known about their changes: ")
+          .append(String.join(", ", plan.unread().stream().map(PlanMarkdownRenderer::code).toList())).append(".\n\n");
+    }
     if (plan.flows().isEmpty()) {
       out.append("No flows.\n");
       return out.toString();

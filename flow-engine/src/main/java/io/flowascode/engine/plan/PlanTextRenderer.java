@@ -39,7 +39,10 @@ public final class PlanTextRenderer {
       renderFlow(flow, out);
       out.append('\n');
     }
-    if (!plan.hasChanges()) {
+    if (plan.incomplete()) {
+      out.append(paint(RED, "Incomplete plan: " + plan.unread().size() + " flow(s) could not be read, so nothing is known"
+          + " about their changes: " + String.join(", ", plan.unread()) + ".")).append('\n');
+    } else if (!plan.hasChanges()) {
       out.append("No changes. Every flow matches the remote.\n");
     }
     out.append(paint(BOLD, plan.summaryLine())).append('\n');

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,12 +21,20 @@ import okhttp3.Request;
  * both its `basic` and its default `form` modes accept) and the `X-Requested-By` header its CSRF
  * filter requires.
  *
- * <p>Reads are retried on network errors and 502/503/504; writes are sent once. When a write's
- * answer is lost, the flow is read back: if it now holds what was sent under a new uuid, the save
- * succeeded; otherwise the outcome is reported unknown.
+ * <p>Reads are retried on network errors, timeouts and transient answers (a 500 is, unless its
+ * error code says the answer will not change: not found, exists, changed, running, invalid); writes
+ * are sent once. When a write's answer is lost, the flow is read back: if it now holds what was
+ * sent under a new uuid, the write succeeded; otherwise the outcome is reported unknown. New flows
+ * are created with their content in one request (the engine's import), so a failed create never
+ * leaves a blank pipeline behind.
  */
 public final class DataCollectorTarget implements Target {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NIL_UUID = "00000000-0000-0000-0000-000000000000";
+  /** Not found, exists, changed since read, running, remote pipeline, no such stage, stage too new. */
+  private static final Set<String> PERMANENT_ERRORS = Set.of(
+      "CONTAINER_0200", "CONTAINER_0201", "CONTAINER_0205", "CONTAINER_0208", "CONTAINER_01101", "CONTAINER_0901",
+      "CONTAINER_0902");
 
   private final HttpUrl base;
   private final Optional<BasicCredentials> credentials;
@@ -50,7 +59,7 @@ public final class DataCollectorTarget implements Target {
     this.base = parsed;
     this.credentials = credentials;
     this.client = HttpClientFactory.create(options);
-    this.http = new HttpCaller(client, options.retry());
+    this.http = new HttpCaller(client, options, DataCollectorTarget::isTransient, java.time.Clock.systemUTC());
   }
 
   @Override
@@ -61,8 +70,20 @@ public final class DataCollectorTarget implements Target {
 
   @Override
   public Optional<RemoteFlow> read(String flowId) throws TargetException {
+    return read(flowId, false);
+  }
+
+  /** @param readingBack after a lost answer: allowed past the deadline, as the write must be resolved */
+  private Optional<RemoteFlow> read(String flowId, boolean readingBack) throws TargetException {
     String action = "reading flow '" + flowId + "'";
-    HttpResult answer = get(pipelineUrl(flowId).addQueryParameter("rev", "0").build(), action);
+    HttpUrl url = pipelineUrl(flowId).addQueryParameter("rev", "0").build();
+    HttpResult answer;
+    try {
+      Request request = request(url).get().build();
+      answer = readingBack ? http.readBack(request) : http.idempotent(request);
+    } catch (IOException e) {
+      throw unreachable(action, e);
+    }
     if (answer.status() == 200) {
       return Optional.of(flow(flowId, parse(answer, action)));
     }
@@ -70,6 +91,61 @@ public final class DataCollectorTarget implements Target {
       return Optional.empty();
     }
     throw failure(answer, action, flowId);
+  }
+
+  /**
+   * One request that creates the pipeline with its content: the engine's import validates it,
+   * creates the pipeline and saves the content in one go, refusing an existing id. It needs an
+   * `info` block (it dereferences it before creating) and rules (without them it creates, then
+   * fails, leaving a blank pipeline): both are always sent. The rules are the four disabled
+   * default alerts a plain create stores.
+   */
+  @Override
+  public RemoteFlow createWith(String flowId, JsonNode pipeline) throws TargetException {
+    String action = "creating flow '" + flowId + "'";
+    if (!pipeline.isObject()) {
+      throw new IllegalArgumentException("a pipeline is a JSON object");
+    }
+    ObjectNode config = ((ObjectNode) pipeline).deepCopy();
+    config.put("pipelineId", flowId);
+    // The engine replaces the uuid with the one it stores, but refuses a body without one.
+    config.put("uuid", NIL_UUID);
+    if (!config.path("info").isObject()) {
+      config.putObject("info");
+    }
+    if (!config.hasNonNull("title")) {
+      config.put("title", flowId);
+    }
+    ObjectNode envelope = JSON.createObjectNode();
+    envelope.set("pipelineConfig", config);
+    envelope.set("pipelineRules", DefaultRules.create(System.currentTimeMillis()));
+    HttpUrl url = pipelineUrl(flowId).addPathSegment("import")
+        .addQueryParameter("rev", "0")
+        .addQueryParameter("overwrite", "false")
+        .addQueryParameter("autoGeneratePipelineId", "false")
+        .addQueryParameter("draft", "false")
+        .addQueryParameter("includeLibraryDefinitions", "false")
+        .build();
+    Request request = request(url).post(HttpCaller.oneShot(bytes(envelope), HttpCaller.JSON)).build();
+    return this.<RemoteFlow>writes(action).run(() -> http.once(request), () -> {
+      Optional<RemoteFlow> after = read(flowId, true);
+      if (after.isEmpty()) {
+        return new SettledWrite.Untouched<>("no flow with this id exists");
+      }
+      return PipelineEquivalence.storedHoldsSent(config, after.get().pipeline())
+          ? new SettledWrite.Applied<>(after.get())
+          : new SettledWrite.Unclear<>("a flow with this id now exists but does not hold what was sent");
+    }, answer -> {
+      if (answer.status() != 200) {
+        throw failure(answer, action, flowId);
+      }
+      JsonNode stored = parse(answer, action).get("pipelineConfig");
+      if (stored == null || !stored.isObject()) {
+        throw new TargetFailureException(describe() + " answered 200 without the created pipeline while " + action,
+            200, null, null);
+      }
+      return flow(flowId, stored);
+    });
   }
 
   @Override
@@ -82,25 +158,20 @@ public final class DataCollectorTarget implements Target {
         .addQueryParameter("description", description)
         .build();
     Request request = request(url).put(HttpCaller.oneShot(new byte[0], HttpCaller.JSON)).build();
-    HttpResult answer;
-    try {
-      answer = http.once(request);
-    } catch (IOException e) {
-      if (HttpCaller.failedBeforeSending(e)) {
-        throw unreachable(action, e);
+    return this.<RemoteFlow>writes(action).run(() -> http.once(request), () -> {
+      Optional<RemoteFlow> after = read(flowId, true);
+      if (after.isEmpty()) {
+        return new SettledWrite.Untouched<>("no flow with this id exists");
       }
-      Optional<RemoteFlow> after = readBack(flowId, action, e);
-      if (after.isPresent() && description.equals(after.get().pipeline().path("description").asText())) {
-        return after.get();
+      return description.equals(after.get().pipeline().path("description").asText())
+          ? new SettledWrite.Applied<>(after.get())
+          : new SettledWrite.Unclear<>("a flow with this id now exists but does not look like the one created");
+    }, answer -> {
+      if (answer.status() == 201 || answer.status() == 200) {
+        return flow(flowId, parse(answer, action));
       }
-      throw lost(action, e, after.isPresent()
-          ? "a flow with this id now exists but does not look like the one created"
-          : "no flow with this id exists");
-    }
-    if (answer.status() == 201 || answer.status() == 200) {
-      return flow(flowId, parse(answer, action));
-    }
-    throw failure(answer, action, flowId);
+      throw failure(answer, action, flowId);
+    });
   }
 
   @Override
@@ -135,51 +206,47 @@ public final class DataCollectorTarget implements Target {
     Request request = request(pipelineUrl(flowId).addQueryParameter("rev", "0").build())
         .post(HttpCaller.oneShot(bytes, HttpCaller.JSON))
         .build();
-    HttpResult answer;
-    try {
-      answer = http.once(request);
-    } catch (IOException e) {
-      if (HttpCaller.failedBeforeSending(e)) {
-        throw unreachable(action, e);
+    return this.<RemoteFlow>writes(action).run(() -> http.once(request), () -> {
+      Optional<RemoteFlow> after = read(flowId, true);
+      if (after.isEmpty()) {
+        return new SettledWrite.Unclear<>("the flow no longer exists");
       }
-      Optional<RemoteFlow> after = readBack(flowId, action, e);
-      if (after.isPresent()
-          && !after.get().revision().equals(expectedRevision)
-          && PipelineEquivalence.storedHoldsSent(body, after.get().pipeline())) {
-        return after.get();
+      if (after.get().revision().equals(expectedRevision)) {
+        return new SettledWrite.Untouched<>(
+            "it still has revision " + expectedRevision + ", so the save has not been applied (yet)");
       }
-      throw lost(action, e, after.isEmpty()
-          ? "the flow no longer exists"
-          : after.get().revision().equals(expectedRevision)
-              ? "it still has revision " + expectedRevision + ", so the save has not been applied (yet)"
-              : "it has a new revision " + after.get().revision() + " but not the content that was sent");
-    }
-    if (answer.status() == 200) {
+      return PipelineEquivalence.storedHoldsSent(body, after.get().pipeline())
+          ? new SettledWrite.Applied<>(after.get())
+          : new SettledWrite.Unclear<>("it has a new revision " + after.get().revision()
+              + " but not the content that was sent");
+    }, answer -> {
+      if (answer.status() != 200) {
+        throw failure(answer, action, flowId, expectedRevision);
+      }
       return flow(flowId, parse(answer, action));
-    }
-    throw failure(answer, action, flowId, expectedRevision);
+    });
   }
 
   @Override
   public void delete(String flowId) throws TargetException {
     String action = "deleting flow '" + flowId + "'";
     Request request = request(pipelineUrl(flowId).build()).delete(HttpCaller.oneShot(new byte[0], HttpCaller.JSON)).build();
-    HttpResult answer;
-    try {
-      answer = http.once(request);
-    } catch (IOException e) {
-      if (HttpCaller.failedBeforeSending(e)) {
-        throw unreachable(action, e);
-      }
-      if (readBack(flowId, action, e).isEmpty()) {
-        return;
-      }
-      throw lost(action, e, "the flow still exists");
-    }
-    if (answer.isSuccessful()) {
-      return;
-    }
-    throw failure(answer, action, flowId);
+    this.<Boolean>writes(action).run(() -> http.once(request),
+        () -> read(flowId, true).isEmpty()
+            ? new SettledWrite.Applied<>(true)
+            : new SettledWrite.Untouched<>("the flow still exists"),
+        answer -> {
+          if (!answer.isSuccessful()) {
+            throw failure(answer, action, flowId);
+          }
+          return true;
+        });
+  }
+
+  /** How this target's writes are settled, worded for `action`. */
+  private <T> SettledWrite<T> writes(String action) {
+    return new SettledWrite<>(http, DataCollectorTarget::isTransient,
+        SettledWrite.Wording.of(describe(), action, this::redact, this::unreachable));
   }
 
   @Override
@@ -227,16 +294,6 @@ public final class DataCollectorTarget implements Target {
     }
   }
 
-  /** Reads the flow after a lost answer; a failure here leaves the outcome unknown. */
-  private Optional<RemoteFlow> readBack(String flowId, String action, IOException lost) throws TargetException {
-    try {
-      return read(flowId);
-    } catch (TargetException e) {
-      throw new OutcomeUnknownException(describe() + " did not answer while " + action + " (" + lost.getMessage()
-          + "), and reading the flow back failed too: " + e.getMessage(), lost);
-    }
-  }
-
   private HttpUrl.Builder url(String path) {
     return base.newBuilder().addPathSegments(path);
   }
@@ -280,6 +337,20 @@ public final class DataCollectorTarget implements Target {
 
   private static String errorCode(HttpResult answer) {
     return answer.status() == 500 ? RemoteError.parse(answer.body()).map(RemoteError::code).orElse("") : "";
+  }
+
+  /**
+   * Whether asking again may get another answer. Data Collector answers 500 to every error, so the
+   * error code decides: a missing, existing, changed or running pipeline, an invalid one and a
+   * missing stage definition stay as they are; anything else (an unexpected exception, a store
+   * that failed to read or write) may pass.
+   */
+  static boolean isTransient(HttpResult answer) {
+    if (!HttpCaller.TRANSIENT_STATUSES.contains(answer.status())) {
+      return false;
+    }
+    String code = errorCode(answer);
+    return !(PERMANENT_ERRORS.contains(code) || code.startsWith("VALIDATION_"));
   }
 
 
@@ -353,18 +424,10 @@ public final class DataCollectorTarget implements Target {
 
   private TargetFailureException unreachable(String action, IOException e) {
     return new TargetFailureException(
-        redact(describe() + " could not be reached while " + action + ": " + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")),
+        redact(describe() + " could not be reached while " + action + ": " + HttpCaller.describe(e)),
         e);
   }
 
-  private OutcomeUnknownException lost(String action, IOException e, String found) {
-    return new OutcomeUnknownException(
-        redact("the answer from " + describe() + " was lost while " + action + " (" + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "), and reading back shows " + found
-            + "; the change may still be applied: plan again before retrying"),
-        e);
-  }
 
   private String redact(String text) {
     return credentials.map(c -> c.redactFrom(text)).orElse(text);

@@ -1,8 +1,6 @@
 package io.flowascode.engine.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +13,7 @@ import okhttp3.Request;
  * shortly before their `expiration`, and replaced early when a server says the current one is no
  * longer valid. The exchange changes nothing on the server, so it is retried like a read.
  */
-final class IamTokens {
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class IamTokens extends RenewedBearerTokens {
   private static final String GRANT_TYPE = "urn:ibm:params:oauth:grant-type:apikey";
 
   private final HttpUrl tokenUrl;
@@ -24,7 +21,6 @@ final class IamTokens {
   private final HttpCaller http;
   private final Duration margin;
   private final Clock clock;
-  private String token;
   private Instant expiry = Instant.MIN;
 
   IamTokens(HttpUrl iamUrl, Secret apiKey, HttpCaller http, Duration margin, Clock clock) {
@@ -35,62 +31,29 @@ final class IamTokens {
     this.clock = clock;
   }
 
-  /** A token valid for at least the refresh margin. */
-  synchronized String current() throws TargetException {
-    if (token == null || !clock.instant().isBefore(expiry.minus(margin))) {
-      exchange();
-    }
-    return token;
-  }
-
-  /** Forgets a token a server refused, so the next {@link #current()} fetches another. */
-  synchronized void invalidate(String refused) {
-    if (refused.equals(token)) {
-      token = null;
-    }
+  @Override
+  boolean expired() {
+    return !clock.instant().isBefore(expiry.minus(margin));
   }
 
   String describe() {
     return "IBM Cloud IAM at " + tokenUrl.newBuilder().encodedPath("/").build().toString().replaceAll("/$", "");
   }
 
-  private void exchange() throws TargetException {
+  @Override
+  String fetch() throws TargetException {
     Request request = new Request.Builder()
         .url(tokenUrl)
         .header("Accept", "application/json")
         .post(new FormBody.Builder().add("grant_type", GRANT_TYPE).add("apikey", apiKey.reveal()).build())
         .build();
-    HttpResult answer;
-    try {
-      answer = http.idempotent(request);
-    } catch (IOException e) {
-      throw new TargetFailureException(apiKey.redactFrom(describe() + " could not be reached to exchange the API key: "
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")), e);
-    }
-    String detail = RemoteError.parse(answer.body()).map(e -> " (" + e.describe() + ")").orElse("");
-    if (answer.status() == 400 || answer.status() == 401 || answer.status() == 403) {
-      throw new AuthenticationException(apiKey.redactFrom(describe() + " rejected the API key, answering "
-          + answer.status() + detail));
-    }
-    if (answer.status() != 200) {
-      throw new TargetFailureException(apiKey.redactFrom(describe() + " answered " + answer.status() + detail
-          + " to the API key exchange"), answer.status(), null, null);
-    }
-    try {
-      JsonNode body = JSON.readTree(answer.body());
-      String accessToken = body.path("access_token").asText("");
-      if (accessToken.isEmpty()) {
-        throw new TargetFailureException(describe() + " answered without an access_token", 200, null, null);
-      }
-      Instant now = clock.instant();
-      // `expiration` is absolute epoch seconds; `expires_in` the lifetime, for answers without it.
-      Instant expires = body.has("expiration")
-          ? Instant.ofEpochSecond(body.get("expiration").asLong())
-          : now.plusSeconds(body.path("expires_in").asLong(0));
-      token = accessToken;
-      expiry = expires;
-    } catch (IOException e) {
-      throw new TargetFailureException(describe() + " answered with a body that is not JSON", 200, null, e);
-    }
+    TokenExchange exchange = new TokenExchange(http, describe(), "the API key", apiKey::redactFrom);
+    JsonNode body = exchange.send(request);
+    String accessToken = exchange.token(body, "access_token");
+    // `expiration` is absolute epoch seconds; `expires_in` the lifetime, for answers without it.
+    expiry = body.has("expiration")
+        ? Instant.ofEpochSecond(body.get("expiration").asLong())
+        : clock.instant().plusSeconds(body.path("expires_in").asLong(0));
+    return accessToken;
   }
 }

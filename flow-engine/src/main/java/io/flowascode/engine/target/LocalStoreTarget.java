@@ -118,6 +118,28 @@ public final class LocalStoreTarget implements Target {
     });
   }
 
+  /** Writes the flow's one file with its content at once: the flow appears complete or not at all. */
+  @Override
+  public RemoteFlow createWith(String flowId, JsonNode pipeline) throws TargetException {
+    checkId(flowId);
+    if (!pipeline.isObject()) {
+      throw new IllegalArgumentException("a pipeline is a JSON object");
+    }
+    return locked("creating flow '" + flowId + "'", () -> {
+      Path directory = root.resolve(flowId);
+      if (Files.exists(directory.resolve(PIPELINE_FILE))) {
+        throw new FlowExistsException(describe() + " already has a flow '" + flowId + "'");
+      }
+      long now = options.clock().millis();
+      ObjectNode saved = normalizer.normalize(pipeline);
+      String uuid = UUID.randomUUID().toString();
+      PipelineInfo info = new PipelineInfo(flowId, saved.path("title").asText(flowId), saved.path("description").asText(""),
+          now, now, options.user(), options.user(), uuid, false, null, options.sdcVersion(), null);
+      Files.createDirectories(directory);
+      return flow(flowId, store(directory, flowId, saved, uuid, info));
+    });
+  }
+
   @Override
   public RemoteFlow save(String flowId, JsonNode pipeline, String expectedRevision) throws TargetException {
     checkId(flowId);
@@ -141,14 +163,19 @@ public final class LocalStoreTarget implements Target {
       PipelineInfo info = before.saved(
           saved.path("title").asText(before.title()), saved.path("description").asText(""), options.clock().millis(),
           options.user(), uuid);
-      saved.put("pipelineId", flowId);
-      saved.put("uuid", uuid);
-      saved.set("info", info.toJson());
-      // Output-only fields an engine computes by validating; this store does not validate.
-      saved.remove(List.of("issues", "valid", "previewable"));
-      write(root.resolve(flowId), saved, info);
-      return flow(flowId, saved);
+      return flow(flowId, store(root.resolve(flowId), flowId, saved, uuid, info));
     });
+  }
+
+  private static ObjectNode store(Path directory, String flowId, ObjectNode saved, String uuid, PipelineInfo info)
+      throws IOException {
+    saved.put("pipelineId", flowId);
+    saved.put("uuid", uuid);
+    saved.set("info", info.toJson());
+    // Output-only fields an engine computes by validating; this store does not validate.
+    saved.remove(List.of("issues", "valid", "previewable"));
+    write(directory, saved, info);
+    return saved;
   }
 
   @Override

@@ -23,6 +23,27 @@ public interface Target extends AutoCloseable {
   RemoteFlow create(String flowId, String title, String description) throws TargetException;
 
   /**
+   * Creates the flow holding `pipeline`, so that the flow on the target is only ever absent or
+   * complete, never the blank flow a plain {@link #create} leaves. Targets whose platform creates
+   * with content in one request do so; the others create, save, and delete the blank flow again
+   * when the save is refused.
+   *
+   * @throws FlowExistsException when a flow with this id exists
+   * @throws OutcomeUnknownException when the answer was lost and reading back cannot tell
+   */
+  default RemoteFlow createWith(String flowId, JsonNode pipeline) throws TargetException {
+    RemoteFlow blank = create(flowId, pipeline.path("title").asText(flowId), pipeline.path("description").asText(""));
+    try {
+      return save(blank, pipeline);
+    } catch (OutcomeUnknownException e) {
+      // The save may still be applied: deleting now could remove the flow it creates.
+      throw e;
+    } catch (TargetException e) {
+      throw BlankFlowUndo.undo(this, flowId, e);
+    }
+  }
+
+  /**
    * Replaces the flow's pipeline if its stored revision is still `expectedRevision`, and returns
    * the flow as stored (with its new revision).
    *
@@ -47,6 +68,22 @@ public interface Target extends AutoCloseable {
 
   /** The platform's raw `/rest/v1/definitions` answer, where the platform offers one. */
   Optional<JsonNode> definitions() throws TargetException;
+
+  /**
+   * Which stage definitions the target's flows are checked against, when it can say so cheaply (a
+   * watsonx engine version); empty when only the definitions themselves tell.
+   */
+  default Optional<String> definitionsVersion() throws TargetException {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether metadata labels survive other clients' saves. On watsonx, IBM's SDK resets them on every
+   * save, so ownership must be recorded elsewhere there.
+   */
+  default boolean keepsLabels() {
+    return true;
+  }
 
   /** Where this target is, for messages: kind and location, never credentials. */
   String describe();

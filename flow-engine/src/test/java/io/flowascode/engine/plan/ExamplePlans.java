@@ -7,7 +7,7 @@ import io.flowascode.engine.diff.TestCatalogs;
 import java.util.List;
 
 /** The hand-made plan the renderer goldens are made from: one flow of each action. */
-final class ExamplePlans {
+public final class ExamplePlans {
   static final String REMOTE_REVISION = "5b0f0e56-3b1d-4c36-9a57-0f3d2f1c9e11";
 
   private ExamplePlans() {}
@@ -20,7 +20,7 @@ final class ExamplePlans {
     return PipelineEdits.pipelineOf(TestCatalogs.resource(ExamplePlans.class, "expense-router-desired.json"));
   }
 
-  static Plan plan() {
+  public static Plan plan() {
     Catalog catalog = TestCatalogs.mini();
     return new Plan(List.of(
         FlowPlan.compute("stable-flow", desired(), "rev-stable", desired(), catalog),

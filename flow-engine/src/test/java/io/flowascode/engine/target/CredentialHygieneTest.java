@@ -79,7 +79,7 @@ class CredentialHygieneTest {
       }
     }
 
-    try (WatsonxServer ibm = WatsonxServer.builder().apiKey(API_KEY, "IBMid-1").project(PROJECT).start()) {
+    try (WatsonxServer ibm = WatsonxServer.builder().apiKey(API_KEY, "IBMid-1").project(PROJECT).engineVersion("6.3.0", true).start()) {
       WatsonxSettings settings = WatsonxSettings.of(ibm.url(), PROJECT, Secret.of(API_KEY)).withIamUrl(ibm.url())
           .withHttp(FAST);
       try (WatsonxTarget target = new WatsonxTarget(settings);
@@ -100,6 +100,21 @@ class CredentialHygieneTest {
         texts.add(settings.toString());
         texts.add(ibm.requests().toString());
       }
+    }
+
+    try (WatsonxServer onPrem = WatsonxServer.builder().project(PROJECT).engineVersion("6.3.0", true)
+        .zenApiKey("ann", "Zen-" + API_KEY).cp4dUser("bob", PASSWORD, API_KEY).start()) {
+      for (WatsonxAuth wrong : List.of(new WatsonxAuth.ZenApiKey("ann", Secret.of(API_KEY)),
+          new WatsonxAuth.Cp4d(onPrem.url(), "bob", Optional.of(Secret.of(PASSWORD + "x")), Optional.empty()),
+          new WatsonxAuth.Cp4d(onPrem.url(), "bob", Optional.empty(), Optional.of(Secret.of(API_KEY + "x"))),
+          new WatsonxAuth.Bearer(Secret.of(API_KEY)))) {
+        try (WatsonxTarget target = new WatsonxTarget(WatsonxSettings.of(onPrem.url(), PROJECT, wrong).withHttp(FAST))) {
+          capture(target::list);
+          texts.add(wrong.toString());
+          texts.add(WatsonxSettings.of(onPrem.url(), PROJECT, wrong).toString());
+        }
+      }
+      texts.add(onPrem.requests().toString());
     }
 
     String basic = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));

@@ -230,9 +230,9 @@ class DataCollectorTargetTest {
   }
 
   @Test
-  void a_server_error_is_reported_with_its_code_and_message() throws TargetException {
+  void a_server_error_that_persists_is_reported_with_its_code_and_message() throws TargetException {
     start(AuthMode.BASIC, FAST);
-    server.faults().failNext(1, 500);
+    server.faults().failNext(3, 500);
     TargetFailureException e = catchThrowableOfType(TargetFailureException.class, () -> target.list());
     assertThat(e.getMessage()).isEqualTo(
         "Data Collector at " + server.url() + " answered 500 CONTAINER_0000: injected fault (while listing flows)");
@@ -240,16 +240,28 @@ class DataCollectorTargetTest {
   }
 
   @Test
-  void writes_are_never_retried() throws TargetException {
+  void a_write_answered_503_is_sent_again_only_once_reading_back_shows_it_was_not_applied() throws TargetException {
     start(AuthMode.BASIC, FAST);
     RemoteFlow created = target.create("orders", "Orders", "");
     server.faults().failNext(1, 503, "POST", "/rest/v1/pipeline/");
 
-    assertThatThrownBy(() -> target.save("orders", Platform.compiledPipeline("Orders"), created.revision()))
-        .isInstanceOf(TargetFailureException.class)
-        .hasMessageContaining("503");
-    assertThat(server.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
-    assertThat(server.counters("orders").writes()).isEqualTo(1);
+    target.save("orders", Platform.compiledPipeline("Orders"), created.revision());
+
+    assertThat(server.requests()).extracting(r -> r.method() + " " + r.status())
+        .containsSubsequence("POST 503", "GET 200", "POST 200");
+    assertThat(server.counters("orders").writes()).isEqualTo(2);
+  }
+
+  @Test
+  void a_write_refused_for_good_is_not_sent_again() throws TargetException {
+    start(AuthMode.BASIC, FAST);
+    RemoteFlow created = target.create("orders", "Orders", "");
+    target.save("orders", Platform.compiledPipeline("First"), created.revision());
+    server.clearRequests();
+
+    assertThatThrownBy(() -> target.save(created, Platform.compiledPipeline("Second")))
+        .isInstanceOf(FlowConflictException.class);
+    assertThat(server.requests()).extracting(RecordedRequest::method).containsExactly("POST");
   }
 
   @Test
@@ -310,8 +322,99 @@ class DataCollectorTargetTest {
       assertThatThrownBy(() -> once.read("orders"))
           .isInstanceOf(TargetFailureException.class)
           .hasMessageContaining("could not be reached while reading flow 'orders'")
-          .hasMessageContaining("SocketTimeoutException");
+          .hasMessageContaining("no answer in time");
     }
+  }
+
+  @Test
+  void a_500_the_engine_may_not_give_again_is_retried_but_its_lasting_errors_are_not() throws TargetException {
+    start(AuthMode.BASIC, FAST);
+    target.create("orders", "Orders", "");
+    server.faults().failNext(2, 500, "GET", "/rest/v1/pipeline/orders");
+    assertThat(target.read("orders")).isPresent();
+    server.clearRequests();
+
+    // CONTAINER_0200 (no such pipeline) is the answer, not a hiccup: one request.
+    assertThat(target.read("missing")).isEmpty();
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void refused_credentials_are_not_retried() throws TargetException {
+    start(AuthMode.BASIC, FAST);
+    try (DataCollectorTarget wrong = connect("admin", "not-" + PASSWORD, FAST)) {
+      assertThatThrownBy(() -> wrong.read("orders")).isInstanceOf(AuthenticationException.class);
+    }
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void a_new_flow_is_created_with_its_content_in_one_request() throws TargetException {
+    start(AuthMode.BASIC, FAST);
+    ObjectNode pipeline = Platform.compiledPipeline("Orders");
+    pipeline.putObject("metadata").putArray("labels").add("managed-by-flow-as-code");
+
+    RemoteFlow created = target.createWith("orders", pipeline);
+
+    assertThat(server.requests()).extracting(r -> r.method() + " " + r.path())
+        .containsExactly("POST /rest/v1/pipeline/orders/import");
+    assertThat(server.requests().get(0).query()).contains("overwrite=false", "includeLibraryDefinitions=false");
+    ObjectNode stored = server.stored("orders").orElseThrow();
+    assertThat(created.revision()).isEqualTo(stored.path("uuid").asText());
+    assertThat(stored.path("title").asText()).isEqualTo("Orders");
+    assertThat(stored.path("stages").size()).isEqualTo(3);
+    assertThat(stored.at("/metadata/labels/0").asText()).isEqualTo("managed-by-flow-as-code");
+    assertThatThrownBy(() -> target.createWith("orders", pipeline)).isInstanceOf(FlowExistsException.class);
+  }
+
+  @Test
+  void a_create_that_fails_leaves_no_pipeline_behind() throws TargetException {
+    start(AuthMode.BASIC, FAST);
+    server.faults().failNext(10, 500, "POST", "/rest/v1/pipeline/orders/import");
+    assertThatThrownBy(() -> target.createWith("orders", Platform.compiledPipeline("Orders")))
+        .isInstanceOf(TargetFailureException.class);
+    assertThat(server.stored("orders")).isEmpty();
+  }
+
+  @Test
+  void a_create_whose_answer_is_lost_is_resolved_by_reading_back() throws TargetException {
+    start(AuthMode.BASIC, FAST);
+    server.faults().dropResponseAfterNextWrites(1);
+    RemoteFlow created = target.createWith("orders", Platform.compiledPipeline("Orders"));
+    assertThat(created.revision()).isEqualTo(server.stored("orders").orElseThrow().path("uuid").asText());
+    assertThat(server.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
+  }
+
+  @Test
+  void a_server_that_stops_answering_gets_no_more_requests() throws Exception {
+    HttpOptions impatient = FAST.withTimeouts(
+        Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10));
+    start(AuthMode.BASIC, impatient);
+    server.faults().delayEvery(Duration.ofMillis(1500));
+    for (String id : List.of("a", "b", "c", "d", "e")) {
+      assertThatThrownBy(() -> target.read(id)).isInstanceOf(TargetFailureException.class);
+    }
+    server.faults().clear();
+    assertThatThrownBy(() -> target.read("f"))
+        .isInstanceOf(TargetFailureException.class)
+        .hasMessageContaining("stopped answering")
+        .hasMessageContaining("--timeout");
+    // Three silent attempts (the first read's), then nothing: not three per flow. The server logs a
+    // request once it has answered it, after its delay.
+    Thread.sleep(1700);
+    assertThat(server.requests()).hasSize(HttpCaller.SILENCES_BEFORE_GIVING_UP);
+  }
+
+  @Test
+  void no_request_starts_after_the_deadline() throws Exception {
+    start(AuthMode.BASIC, FAST.withDeadline(Optional.of(Duration.ofMillis(300))));
+    target.create("orders", "Orders", "");
+    Thread.sleep(400);
+    server.clearRequests();
+    assertThatThrownBy(() -> target.read("orders"))
+        .isInstanceOf(TargetFailureException.class)
+        .hasMessageContaining("deadline of 300ms");
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test

@@ -43,6 +43,7 @@ class WatsonxTargetTest {
 
   private WatsonxTarget start(Duration tokenLifetime, int pageSize) throws TargetException {
     server = WatsonxServer.builder().apiKey(API_KEY, "IBMid-1").project(PROJECT)
+        .engineVersion("6.0.0", false).engineVersion("6.3.0", true).environment("env-1", "6.0.0")
         .tokenLifetime(tokenLifetime).pageSize(pageSize).start();
     target = connect(API_KEY, PROJECT);
     return target;
@@ -68,8 +69,10 @@ class WatsonxTargetTest {
     assertThat(created.revision()).startsWith("sha256:");
 
     RemoteFlow saved = target.save("orders", pipeline("Orders"), created.revision());
-    assertThat(saved.revision()).isNotEqualTo(created.revision()).isEqualTo(ContentHash.of(pipeline("Orders")));
-    assertThat(server.storedDefinition("orders")).contains(pipeline("Orders"));
+    JsonNode stored = server.storedDefinition("orders").orElseThrow();
+    assertThat(saved.revision()).isNotEqualTo(created.revision()).isEqualTo(ContentHash.of(stored));
+    assertThat(stored.get("title").asText()).isEqualTo("Orders");
+    assertThat(stored.get("stages")).isEqualTo(pipeline("Orders").get("stages"));
 
     RemoteFlow read = target.read("orders").orElseThrow();
     assertThat(read.revision()).isEqualTo(saved.revision());
@@ -92,8 +95,10 @@ class WatsonxTargetTest {
     assertThat(body.get("environment_id").asText()).isEqualTo("env-1");
     assertThat(body.get("engine_version").asText()).isEqualTo("6.0.0");
     assertThat(body.get("connection_ids").isArray()).isTrue();
-    assertThat(body.get("pipeline_definition")).isEqualTo(pipeline("Orders"));
-    assertThat(put.query()).contains("project_id=" + PROJECT);
+    assertThat(body.fieldNames()).toIterable().containsExactly("name", "connection_ids", "description", "environment_id",
+        "engine_version", "fragment_ids", "pipeline_definition");
+    assertThat(body.at("/pipeline_definition/stages")).isEqualTo(pipeline("Orders").get("stages"));
+    assertThat(put.query()).isEqualTo("project_id=" + PROJECT);
   }
 
   @Test
@@ -118,6 +123,9 @@ class WatsonxTargetTest {
     start(Duration.ofHours(1), 50);
     target.create("orders", "Orders", "");
     createBehindTheTargetsBack("orders");
+    // The next run lists the project afresh and finds both.
+    target.close();
+    target = connect(API_KEY, PROJECT);
     assertThatThrownBy(() -> target.read("orders"))
         .isInstanceOf(AmbiguousFlowException.class)
         .hasMessageContaining("2 flows named 'orders'");
@@ -132,7 +140,7 @@ class WatsonxTargetTest {
     }
     FlowConflictException e = catchThrowableOfType(FlowConflictException.class,
         () -> target.save("orders", pipeline("Ours"), created.revision()));
-    assertThat(e.actualRevision()).contains(ContentHash.of(pipeline("Theirs")));
+    assertThat(e.actualRevision()).contains(ContentHash.of(server.storedDefinition("orders").orElseThrow()));
     assertThat(server.storedDefinition("orders").orElseThrow().path("title").asText()).isEqualTo("Theirs");
   }
 
@@ -153,9 +161,9 @@ class WatsonxTargetTest {
   void a_token_close_to_its_expiry_is_replaced_before_use() throws TargetException {
     // The server's tokens live 30 s, less than the 60 s refresh margin: every call needs a new one.
     start(Duration.ofSeconds(30), 50);
-    target.list();
-    target.list();
-    assertThat(server.tokensIssued()).isEqualTo(2);
+    target.create("orders", "Orders", "");
+    target.read("orders");
+    assertThat(server.tokensIssued()).isEqualTo(4);
     assertThat(server.requests()).extracting(RecordedRequest::status).doesNotContain(401);
   }
 
@@ -210,6 +218,114 @@ class WatsonxTargetTest {
         .extracting(RecordedRequest::status).containsExactly(401, 200);
   }
 
+  @Test
+  void without_options_the_engine_version_is_the_first_released_one_as_the_sdk_chooses() throws TargetException {
+    start(Duration.ofHours(1), 50);
+    try (WatsonxTarget engineless = new WatsonxTarget(WatsonxSettings.of(server.url(), PROJECT, Secret.of(API_KEY))
+        .withIamUrl(server.url()).withHttp(FAST))) {
+      engineless.create("orders", "Orders", "");
+      assertThat(engineless.engineVersion()).isEqualTo("6.3.0");
+    }
+    RecordedRequest post = server.requests().stream().filter(r -> r.method().equals("POST") && r.path().startsWith("/sset/"))
+        .findFirst().orElseThrow();
+    assertThat(json(post.body()).get("engine_version").asText()).isEqualTo("6.3.0");
+    assertThat(json(post.body()).get("environment_id").asText()).isEmpty();
+    assertThat(server.requests()).anyMatch(r -> r.path().endsWith("/streamsets_engine_versions")
+        && r.query().equals("include_stagelibs=True&releases=True"));
+  }
+
+  @Test
+  void with_an_environment_the_engine_version_is_the_environments() throws TargetException {
+    start(Duration.ofHours(1), 50);
+    try (WatsonxTarget bound = new WatsonxTarget(WatsonxSettings.of(server.url(), PROJECT, Secret.of(API_KEY))
+        .withIamUrl(server.url()).withEnvironment("env-1", null).withHttp(FAST))) {
+      assertThat(bound.engineVersion()).isEqualTo("6.0.0");
+      bound.create("orders", "Orders", "");
+    }
+    assertThat(server.storedFlow("orders").orElseThrow().get("environment_id").asText()).isEqualTo("env-1");
+    assertThat(server.storedFlow("orders").orElseThrow().get("engine_version").asText()).isEqualTo("6.0.0");
+  }
+
+  @Test
+  void the_project_is_listed_once_per_run_however_many_flows_are_read() throws TargetException {
+    start(Duration.ofHours(1), 2);
+    for (String name : List.of("a", "b", "c", "d", "e")) {
+      target.create(name, name, "");
+    }
+    target.close();
+    target = connect(API_KEY, PROJECT);
+    server.clearRequests();
+    for (String name : List.of("a", "b", "c", "d", "e", "missing")) {
+      target.read(name);
+    }
+    target.list();
+    // Three pages of two, once; then one GET per flow found.
+    assertThat(server.requests()).filteredOn(r -> r.path().endsWith("/streamsets_flows")).hasSize(3);
+    assertThat(server.requests()).filteredOn(r -> !r.path().endsWith("/streamsets_flows")
+        && !r.path().startsWith("/identity")).hasSize(5);
+  }
+
+  @Test
+  void requests_answered_429_are_sent_again_when_the_server_says() throws TargetException {
+    server = WatsonxServer.builder().apiKey(API_KEY, "IBMid-1").project(PROJECT).engineVersion("6.0.0", true)
+        .environment("env-1", "6.0.0").rateLimit(2, Duration.ofSeconds(1)).start();
+    // Patient enough to wait the second the server asks for.
+    target = new WatsonxTarget(WatsonxSettings.of(server.url(), PROJECT, Secret.of(API_KEY)).withIamUrl(server.url())
+        .withEnvironment("env-1", null)
+        .withHttp(FAST.withRetry(new RetryPolicy(6, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2)))));
+    RemoteFlow created = target.create("orders", "Orders", "");
+    target.save("orders", pipeline("Orders"), created.revision());
+    target.delete("orders");
+    assertThat(server.throttled()).isPositive();
+    assertThat(server.requests()).extracting(RecordedRequest::status).contains(429);
+    assertThat(server.storedDefinition("orders")).isEmpty();
+    // Every write was applied once: nothing was created twice.
+    assertThat(server.counters("orders").writes()).isEqualTo(3);
+  }
+
+  @Test
+  void a_failed_first_save_removes_the_flow_it_created() throws TargetException {
+    start(Duration.ofHours(1), 50);
+    server.faults().failNext(1, 400, "PUT", "/sset/");
+    assertThatThrownBy(() -> target.createWith("orders", pipeline("Orders")))
+        .isInstanceOf(TargetFailureException.class)
+        .hasMessageContaining("deleted again");
+    assertThat(server.storedFlow("orders")).isEmpty();
+    assertThat(target.read("orders")).isEmpty();
+  }
+
+  @Test
+  void the_stage_definitions_are_those_of_the_engine_version() throws TargetException {
+    server = WatsonxServer.builder().apiKey(API_KEY, "IBMid-1").project(PROJECT).engineVersion("6.0.0", true)
+        .environment("env-1", "6.0.0").definitions("6.0.0", Platform.definitions()).start();
+    target = connect(API_KEY, PROJECT);
+    assertThat(target.definitionsVersion()).contains("6.0.0");
+    JsonNode definitions = target.definitions().orElseThrow();
+    assertThat(definitions.path("stageDefinitionMap").size()).isPositive();
+    assertThat(server.requests()).anyMatch(r -> r.path().equals("/sset/engine_manager/v1/streamsets_engine_versions/6.0.0/definitions"));
+  }
+
+  @Test
+  void a_bearer_token_a_zen_api_key_and_a_cloud_pak_user_each_authenticate() throws TargetException {
+    server = WatsonxServer.builder().project(PROJECT).engineVersion("6.0.0", true)
+        .bearerToken("given-Token-1").zenApiKey("ann", "Zen-Key-2").cp4dUser("bob", "Cp-Password-3", "Cp-Key-4").start();
+    List<WatsonxAuth> auths = List.of(new WatsonxAuth.Bearer(Secret.of("given-Token-1")),
+        new WatsonxAuth.ZenApiKey("ann", Secret.of("Zen-Key-2")),
+        new WatsonxAuth.Cp4d(server.url(), "bob", Optional.of(Secret.of("Cp-Password-3")), Optional.empty()),
+        new WatsonxAuth.Cp4d(server.url(), "bob", Optional.empty(), Optional.of(Secret.of("Cp-Key-4"))));
+    for (WatsonxAuth auth : auths) {
+      try (WatsonxTarget t = new WatsonxTarget(WatsonxSettings.of(server.url(), PROJECT, auth).withHttp(FAST))) {
+        assertThat(t.list()).isEmpty();
+      }
+    }
+    try (WatsonxTarget wrong = new WatsonxTarget(WatsonxSettings.of(server.url(), PROJECT,
+        new WatsonxAuth.Cp4d(server.url(), "bob", Optional.of(Secret.of("Wrong-Password-5")), Optional.empty())).withHttp(FAST))) {
+      AuthenticationException e = catchThrowableOfType(AuthenticationException.class, wrong::list);
+      assertThat(e.getMessage()).contains("Cloud Pak for Data").doesNotContain("Wrong-Password-5");
+    }
+    assertThat(server.requests().toString()).doesNotContain("Cp-Password-3", "Cp-Key-4", "Zen-Key-2", "given-Token-1");
+  }
+
   private void createBehindTheTargetsBack(String name) throws IOException {
     OkHttpClient http = new OkHttpClient();
     String token;
@@ -221,7 +337,8 @@ class WatsonxTargetTest {
     try (Response response = http.newCall(new Request.Builder()
         .url(server.url() + "/sset/streamsets_flows/v1/streamsets_flows?project_id=" + PROJECT)
         .header("Authorization", "Bearer " + token)
-        .post(RequestBody.create("{\"name\":\"" + name + "\"}", MediaType.get("application/json")))
+        .post(RequestBody.create("{\"name\":\"" + name + "\",\"description\":\"\",\"environment_id\":\"\","
+            + "\"engine_version\":\"6.3.0\"}", MediaType.get("application/json")))
         .build()).execute()) {
       assertThat(response.code()).isEqualTo(201);
     }
