@@ -2,8 +2,8 @@ package io.flowascode.cli;
 
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.compiler.imports.ImportNote;
-import io.flowascode.compiler.imports.ImportedFlow;
+import io.flowascode.imports.ImportNote;
+import io.flowascode.imports.ImportedFlow;
 import io.flowascode.engine.imports.ImportJob;
 import io.flowascode.engine.target.Target;
 import io.flowascode.engine.target.TargetException;

@@ -2,10 +2,10 @@ package io.flowascode.engine.imports;
 
 import io.flowascode.compiler.batch.AtomicOutputs;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.compiler.imports.ImportResult;
-import io.flowascode.compiler.imports.ImportedFlow;
-import io.flowascode.compiler.imports.PipelineFiles;
-import io.flowascode.compiler.imports.PipelineImporter;
+import io.flowascode.imports.ImportResult;
+import io.flowascode.imports.ImportedFlow;
+import io.flowascode.imports.PipelineFiles;
+import io.flowascode.imports.PipelineImporter;
 import io.flowascode.engine.target.RemoteFlow;
 import io.flowascode.engine.target.RemoteFlowSummary;
 import io.flowascode.engine.target.Target;

@@ -1,0 +1,27 @@
+package io.flowascode.imports;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One pipeline imported as a flow file.
+ *
+ * @param id the flow id, which names the files: {@code <id>.flow.yaml}, {@code <id>.definitions.json}
+ * @param yaml the flow file's text
+ * @param definitions stage definitions the flow needs beyond the catalog it was imported with (our
+ *     catalog format), to be passed to the compiler with {@code --definitions}
+ * @param notes what was dropped or could not be expressed, in the order found
+ */
+public record ImportedFlow(String id, String yaml, Optional<String> definitions, List<ImportNote> notes) {
+  public ImportedFlow {
+    notes = List.copyOf(notes);
+  }
+
+  public String flowFileName() {
+    return id + ".flow.yaml";
+  }
+
+  public String definitionsFileName() {
+    return id + ".definitions.json";
+  }
+}
