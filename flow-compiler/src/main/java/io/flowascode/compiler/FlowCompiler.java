@@ -150,13 +150,14 @@ public final class FlowCompiler {
   private final class Run {
     private final FlowFile flow;
     private final Diagnostics out;
-    private final StageResolver resolver = new StageResolver(catalog);
+    private final StageResolver resolver;
     private final ConfigBinder binder;
     private final Map<StageDefinition, List<ConfigTarget>> targetsByDefinition = new IdentityHashMap<>();
 
     Run(FlowFile flow, Diagnostics out) {
       this.flow = flow;
       this.out = out;
+      this.resolver = new StageResolver(catalog, flow.source().file());
       this.binder = new ConfigBinder(flow.source().map(), out).keepingRejected(options.emitRejected());
     }
 
@@ -195,7 +196,7 @@ public final class FlowCompiler {
       }
       List<ConnectionDecl> all = new ArrayList<>(flow.connections());
       all.addAll(flow.events());
-      ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, out);
+      ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, flow.source().file(), out);
       List<Edge> edges = stagesReadable ? connections.resolve(all) : List.of();
       // A connection item that could not be read names stages we cannot know.
       complete = complete && everyItemRead("connections", flow.connections()) && everyItemRead("events", flow.events());

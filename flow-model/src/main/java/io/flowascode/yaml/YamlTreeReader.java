@@ -104,7 +104,7 @@ public final class YamlTreeReader {
     if (builder.aborted) {
       return Optional.empty();
     }
-    return Optional.of(new SourceTree(file, tree, new SourceMap(builder.spans, Span.ofFile(file.name()))));
+    return Optional.of(new SourceTree(file, tree, new SourceMap(builder.spans, file)));
   }
 
   /** A document of only `---`, `~` or `null` holds no flow either. */

@@ -18,6 +18,7 @@ import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
+import io.flowascode.yaml.NameFixes;
 import io.flowascode.model.ConfigEntry;
 import io.flowascode.model.Located;
 import io.flowascode.model.StageDecl;
@@ -388,11 +389,13 @@ public final class EngineDiagnostics {
     }
     for (int i = 0; i < m.get().labels().size() && i < m.get().values().size(); i++) {
       if (m.get().labels().get(i).equalsIgnoreCase(v)) {
-        return b.help("`" + v + "` is the label shown in the UI; write its value `" + m.get().values().get(i) + "`");
+        return b.help("`" + v + "` is the label shown in the UI; write its value `" + m.get().values().get(i) + "`")
+            .fixes(NameFixes.replaceScalar(map.file(), at, v, List.of(m.get().values().get(i))));
       }
     }
     Optional<String> hint = Suggestions.didYouMean(v, m.get().values());
-    return b.help(hint.orElse("allowed values: " + choices(m.get())));
+    return b.help(hint.orElse("allowed values: " + choices(m.get())))
+        .fixes(NameFixes.replaceScalar(map.file(), at, v, Suggestions.closest(v, m.get().values(), 3)));
   }
 
   /** For a list of choices, the first element that is not allowed, where it is written. */

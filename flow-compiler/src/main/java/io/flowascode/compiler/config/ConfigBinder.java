@@ -12,6 +12,7 @@ import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
+import io.flowascode.yaml.NameFixes;
 import io.flowascode.model.ConfigEntry;
 import io.flowascode.source.Span;
 import io.flowascode.yaml.SourceMap;
@@ -209,9 +210,12 @@ public final class ConfigBinder {
         : Diagnostic.of(Code.UNKNOWN_CONFIG, entry.key().span(), owner + " has no configuration `" + key + "`")
             .label("unknown configuration");
     Optional<String> hint = Suggestions.didYouMean(key, all);
+    List<String> candidates = Suggestions.closest(key, all, 3);
     if (hint.isEmpty()) {
       hint = Suggestions.didYouMean(key, raw);
+      candidates = Suggestions.closest(key, raw, 3);
     }
+    b.fixes(NameFixes.replaceScalar(map.file(), entry.key().span(), key, candidates));
     if (hint.isPresent()) {
       b.help(hint.get());
     } else if (settings) {
@@ -313,6 +317,7 @@ public final class ConfigBinder {
         names.addAll(byAttr.keySet());
         Suggestions.didYouMean(e.getKey(), names).ifPresentOrElse(b::help,
             () -> b.help("the fields are " + String.join(", ", byRaw.keySet().stream().map(n -> "`" + n + "`").toList())));
+        b.fixes(NameFixes.replaceScalar(map.file(), map.keySpan(childPointer), e.getKey(), Suggestions.closest(e.getKey(), names, 3)));
         out.add(b.build());
         ok = false;
         continue;

@@ -10,6 +10,7 @@ import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
+import io.flowascode.yaml.NameFixes;
 import io.flowascode.source.Span;
 import io.flowascode.yaml.SourceMap;
 import io.flowascode.yaml.SourceTree;
@@ -102,6 +103,7 @@ public final class FlowSchemaValidator {
             .label("unknown key");
         Suggestions.didYouMean(property, allowed).ifPresentOrElse(b::help,
             () -> { if (!allowed.isEmpty()) b.help("the keys here are " + quoteAll(allowed)); });
+        b.fixes(NameFixes.replaceScalar(map.file(), map.keySpan(child), property, Suggestions.closest(property, allowed, 3)));
         out.add(b.build());
       }
       case "required" -> {
@@ -158,6 +160,7 @@ public final class FlowSchemaValidator {
                 "`" + actual + "` is not a valid value for " + where)
             .label("not one of " + quoteAll(values));
         Suggestions.didYouMean(actual, values).ifPresentOrElse(b::help, () -> b.help("use one of " + quoteAll(values)));
+        b.fixes(NameFixes.replaceScalar(map.file(), map.valueSpan(pointer), actual, Suggestions.closest(actual, values, 3)));
         out.add(b.build());
       }
       case "pattern" -> pattern(e, map, pointer, where, out);
