@@ -13,7 +13,7 @@ import io.flowascode.engine.diff.FlowDiffer;
 import io.flowascode.imports.ImportResult;
 import io.flowascode.imports.ImportedFlow;
 import io.flowascode.imports.PipelineImporter;
-import io.flowascode.compiler.emit.PipelineJson;
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.source.SourceFile;
 import java.io.IOException;
@@ -94,9 +94,9 @@ public final class OutputDigest {
       all.append(flow.yaml()).append(flow.definitions().orElse("")).append(flow.notes()).append('\n');
       Catalog catalog = flow.definitions().isPresent() ? bundled.overlay(CatalogFormat.read(flow.definitions().get())) : bundled;
       Compilation c = new FlowCompiler(catalog, CompilerOptions.DEFAULT).compile(new SourceFile(flow.flowFileName(), flow.yaml()));
-      c.pipeline().ifPresent(p -> all.append(PipelineJson.write(p)));
+      c.pipeline().ifPresent(p -> all.append(p.json()));
       c.diagnostics().forEach(d -> all.append(digestForm(d)).append('\n'));
-      c.pipeline().ifPresent(p -> all.append(new FlowDiffer().diff(root, p, catalog).changes()));
+      c.pipeline().ifPresent(p -> all.append(new FlowDiffer().diff(root, PipelineTrees.tree(p), catalog).changes()));
       outcome = "json=" + c.pipeline().isPresent() + " diagnostics=" + c.diagnostics().size();
     }
     System.out.printf("%s %s %s%n", sha256(all.toString()), name, outcome);
@@ -117,7 +117,7 @@ public final class OutputDigest {
   private static void print(FlowCompiler compiler, String name, String text) {
     Compilation c = compiler.compile(new SourceFile(name, text));
     StringBuilder all = new StringBuilder();
-    c.pipeline().ifPresent(p -> all.append(PipelineJson.write(p)));
+    c.pipeline().ifPresent(p -> all.append(p.json()));
     for (Diagnostic d : c.diagnostics()) {
       all.append(digestForm(d)).append('\n');
     }

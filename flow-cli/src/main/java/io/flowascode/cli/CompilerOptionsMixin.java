@@ -51,7 +51,7 @@ final class CompilerOptionsMixin {
       }
       files = FlowSources.expand(inputs);
     } catch (IOException e) {
-      throw new UserError("cannot list " + inputs + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot list " + inputs + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
     if (files.isEmpty()) {
       throw new UserError("no flow files (*.flow.yaml) found in " + inputs, FlowCli.USAGE);

@@ -46,7 +46,7 @@ final class FixCommand implements Callable<Integer> {
     try {
       report = new FixJob(options.compiler()).run(CompilerOptionsMixin.flowFiles(files), Path.of(""), !dryRun);
     } catch (IOException e) {
-      throw new UserError("cannot write the fixed files: " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write the fixed files: " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
     PrintWriter out = spec.commandLine().getOut();
     boolean text = format == OutputFormat.TEXT;

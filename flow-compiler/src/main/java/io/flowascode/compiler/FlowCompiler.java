@@ -14,7 +14,9 @@ import io.flowascode.compiler.config.BoundConfig;
 import io.flowascode.compiler.config.ConfigBinder;
 import io.flowascode.compiler.config.ConfigTarget;
 import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.compiler.emit.Pipeline;
 import io.flowascode.compiler.emit.PipelineEmitter;
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.emit.SpecialStage;
 import io.flowascode.compiler.graph.ConnectionResolver;
 import io.flowascode.compiler.graph.Edge;
@@ -99,9 +101,12 @@ public final class FlowCompiler {
     try {
       return run(file, out);
     } catch (RuntimeException | StackOverflowError e) {
+      Optional<Path> report = CrashReport.write(options.crashReportDirectory(), file.name(), e);
       out.add(Diagnostic.of(Code.INTERNAL_ERROR, Span.ofFile(file.name()),
               "the compiler failed on this file (" + e.getClass().getSimpleName() + ")")
-          .help("please report this with the file; the flow was not compiled")
+          .help("please report this with the file and " + report.map(p -> "the stack trace written to " + p)
+              .orElse("this message (the stack trace could not be written to " + options.crashReportDirectory() + ")"))
+          .note("the flow was not compiled")
           .build());
       return finish(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), out);
     }
@@ -134,12 +139,12 @@ public final class FlowCompiler {
     new EngineDiagnostics(catalog, tree.get().map(), compiled, out)
         .report(issues, compilerErrors, expressions.reportedConfigs());
     boolean errors = out.hasErrors() || (options.strict() && !out.isEmpty());
-    Optional<ObjectNode> pipeline = !errors || options.emitRejected() ? Optional.of(emitted) : Optional.empty();
+    Optional<Pipeline> pipeline = !errors || options.emitRejected() ? Optional.of(PipelineTrees.of(emitted)) : Optional.empty();
     return finish(file.name(), Optional.of(file), Optional.of(compiled), pipeline, out);
   }
 
   private Compilation finish(String name, Optional<SourceFile> file, Optional<CompiledFlow> flow,
-      Optional<ObjectNode> pipeline, Diagnostics out) {
+      Optional<Pipeline> pipeline, Diagnostics out) {
     List<Diagnostic> list = out.sorted();
     if (options.strict()) {
       list = list.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();

@@ -2,6 +2,8 @@ package io.flowascode.compiler.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.emit.Pipeline;
+import io.flowascode.compiler.emit.PipelineTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +36,11 @@ public final class PipelineVerifier {
       new DisconnectionRule());
 
   private PipelineVerifier() {}
+
+  /** The issues of a compiled pipeline, for an engine with one origin per pipeline. */
+  public static List<PipelineIssue> verify(Pipeline pipeline, Catalog catalog) {
+    return verify(PipelineTrees.tree(pipeline), catalog, VerifierOptions.DEFAULT);
+  }
 
   /** {@link #verify(JsonNode, Catalog, VerifierOptions)} for an engine with one origin per pipeline. */
   public static List<PipelineIssue> verify(JsonNode pipeline, Catalog catalog) {

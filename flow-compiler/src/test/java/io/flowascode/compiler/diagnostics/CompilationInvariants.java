@@ -1,7 +1,7 @@
 package io.flowascode.compiler.diagnostics;
 
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.Compilation;
-import io.flowascode.compiler.emit.PipelineJson;
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Related;
@@ -36,8 +36,8 @@ final class CompilationInvariants {
       problems.add(errors ? "a pipeline despite errors" : "no pipeline and no error");
     }
     compilation.pipeline().ifPresent(p -> {
-      problems.addAll(PipelineSanity.problems(p));
-      PipelineJson.write(p);
+      problems.addAll(PipelineSanity.problems(PipelineTrees.tree(p)));
+      p.json();
     });
     return problems;
   }

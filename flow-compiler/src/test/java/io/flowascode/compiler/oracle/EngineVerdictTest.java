@@ -1,5 +1,6 @@
 package io.flowascode.compiler.oracle;
 
+import io.flowascode.compiler.emit.PipelineTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -262,7 +263,7 @@ class EngineVerdictTest {
   private static ObjectNode pipeline(FlowCompiler emitter, Path file) {
     Compilation c = emitter.compile(file, file.getFileName().toString());
     assertThat(c.pipeline()).as("%s compiles to a pipeline (with rejected values kept): %s", file, codes(c)).isPresent();
-    return c.pipeline().get();
+    return PipelineTrees.tree(c.pipeline().get());
   }
 
   static String sha256(ObjectNode pipeline) throws IOException {
