@@ -30,7 +30,7 @@ final class CreationRules implements PipelineRule {
       java.util.Set.of("stageOnRecordError", "stageRequiredFields", "stageRecordPreconditions");
   @Override
   public void check(Verification v) {
-    PipelineView p = v.pipeline();
+    PipelineModel p = v.pipeline();
     Component pipeline = v.pipelineComponent();
     int before = v.issues().size();
     Map<String, Object> noParameters = Map.of();

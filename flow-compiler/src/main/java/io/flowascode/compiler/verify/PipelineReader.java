@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads pipeline JSON into a {@link PipelineView} without trusting its shape: whatever is missing
+ * Reads pipeline JSON into a {@link PipelineModel} without trusting its shape: whatever is missing
  * or of the wrong JSON type is reported as an issue and read as empty, so that the rules can still
  * run on the rest.
  */
@@ -20,23 +20,7 @@ final class PipelineReader {
     this.issues = issues;
   }
 
-  /**
-   * The pipeline itself when given an export envelope ({@code pipelineConfig}) or an IBM flow
-   * ({@code pipeline_definition}); the node unchanged otherwise.
-   */
-  static JsonNode unwrap(JsonNode root) {
-    if (root != null && root.isObject() && !root.has("stages")) {
-      for (String wrapper : List.of("pipelineConfig", "pipeline_definition")) {
-        JsonNode inner = root.get(wrapper);
-        if (inner != null && inner.isObject()) {
-          return inner;
-        }
-      }
-    }
-    return root;
-  }
-
-  Optional<PipelineView> read(JsonNode pipeline) {
+  Optional<PipelineModel> read(JsonNode pipeline) {
     if (pipeline == null || !pipeline.isObject()) {
       issues.add(new PipelineIssue(null, null, "the pipeline is not a JSON object"));
       return Optional.empty();
@@ -63,7 +47,7 @@ final class PipelineReader {
         stage(stagesNode.get(i), StageRole.CANVAS, i).ifPresent(stages::add);
       }
     }
-    return Optional.of(new PipelineView(
+    return Optional.of(new PipelineModel(
         title,
         titlePresent,
         entries,

@@ -55,7 +55,7 @@ public final class PipelineVerifier {
    */
   public static List<PipelineIssue> verify(JsonNode pipeline, Catalog catalog, VerifierOptions options) {
     List<PipelineIssue> issues = new ArrayList<>();
-    Optional<PipelineView> view = new PipelineReader(issues).read(PipelineReader.unwrap(pipeline));
+    Optional<PipelineModel> view = new PipelineReader(issues).read(PipelineEnvelope.unwrap(pipeline));
     if (view.isEmpty()) {
       return List.copyOf(issues);
     }

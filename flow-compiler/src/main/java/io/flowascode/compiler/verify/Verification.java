@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** What every rule works from: the pipeline, its definitions and lanes, and where issues go. */
 final class Verification {
-  private final PipelineView pipeline;
+  private final PipelineModel pipeline;
   private final Catalog catalog;
   private final Definitions definitions;
   private final LaneGraph lanes;
@@ -21,7 +21,7 @@ final class Verification {
   private final Map<StageInstance, Component> stageComponents = new HashMap<>();
   private final Map<StageInstance, Map<ServiceInstance, Component>> serviceComponents = new HashMap<>();
 
-  Verification(PipelineView pipeline, Catalog catalog, Definitions definitions, LaneGraph lanes, VerifierOptions options,
+  Verification(PipelineModel pipeline, Catalog catalog, Definitions definitions, LaneGraph lanes, VerifierOptions options,
       List<PipelineIssue> issues) {
     this.pipeline = pipeline;
     this.catalog = catalog;
@@ -31,7 +31,7 @@ final class Verification {
     this.issues = issues;
   }
 
-  PipelineView pipeline() {
+  PipelineModel pipeline() {
     return pipeline;
   }
 
