@@ -1,5 +1,6 @@
 package io.flowascode.diagnostic;
 
+import org.jspecify.annotations.Nullable;
 import io.flowascode.source.Span;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +65,7 @@ public record Diagnostic(
     private final Span span;
     private final String message;
     private String label = "";
-    private String help;
+    private @Nullable String help;
     private final java.util.ArrayList<String> notes = new java.util.ArrayList<>();
     private final java.util.ArrayList<Related> related = new java.util.ArrayList<>();
     private final java.util.LinkedHashSet<EngineCode> engineCodes = new java.util.LinkedHashSet<>();

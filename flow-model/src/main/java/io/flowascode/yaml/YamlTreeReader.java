@@ -1,5 +1,6 @@
 package io.flowascode.yaml;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -202,7 +203,7 @@ public final class YamlTreeReader {
     return problem.replace("\n", " ").replaceAll("\\s+", " ").trim();
   }
 
-  private static String syntaxHelp(String problem) {
+  private static @Nullable String syntaxHelp(String problem) {
     String p = problem.toLowerCase(java.util.Locale.ROOT);
     if (p.contains("found unexpected end of stream") || p.contains("while scanning a quoted scalar")) {
       return "a quoted value is not closed: add the closing quote";

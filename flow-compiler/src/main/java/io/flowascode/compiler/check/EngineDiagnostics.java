@@ -1,5 +1,6 @@
 package io.flowascode.compiler.check;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.ConfigDefinition;
@@ -61,7 +62,7 @@ public final class EngineDiagnostics {
   }
 
   /** Where a problem is shown: the stage (null for the pipeline), service and config it is about. */
-  private record Target(String stage, String service, String config) {}
+  private record Target(@Nullable String stage, @Nullable String service, @Nullable String config) {}
 
   /** What kind of problem, which decides the message; several engine codes may say one thing. */
   private static final List<Code> PRIORITY = List.of(Code.CONFIG_WRONG_TYPE, Code.CONFIG_INVALID_CHOICE,
@@ -104,7 +105,7 @@ public final class EngineDiagnostics {
           config != null ? config : "#" + issue.platformCode() + issue.message());
       grouped.computeIfAbsent(t, k -> new ArrayList<>()).add(issue);
     }
-    grouped.forEach((t, list) -> diagnostic(t.config().startsWith("#") ? new Target(t.stage(), t.service(), null) : t, list));
+    grouped.forEach((t, list) -> diagnostic(t.config() != null && t.config().startsWith("#") ? new Target(t.stage(), t.service(), null) : t, list));
   }
 
   private static Code kind(List<PipelineIssue> issues) {
@@ -160,7 +161,8 @@ public final class EngineDiagnostics {
     Optional<ConfigEntry> written = t.config() == null ? Optional.empty() : bound.entry(t.service(), t.config());
     Optional<Located<JsonNode>> field = written.isPresent() ? Optional.empty() : beanField(t, def, bound);
     Optional<JsonNode> value = written.map(ConfigEntry::value).or(() -> field.map(Located::value));
-    String shown = def.map(ConfigDefinition::attributeName).filter(a -> !a.isEmpty()).orElse(t.config());
+    // A message about a config names it; "null" only where neither definition nor name is known.
+    String shown = def.map(ConfigDefinition::attributeName).filter(a -> !a.isEmpty()).orElseGet(() -> String.valueOf(t.config()));
     String owner = node.map(n -> "stage `" + n.id() + "` (" + n.definition().label() + ")")
         .or(() -> slot.map(s -> "the " + s.definition().label() + " stage"))
         .orElse(t.stage() == null ? "the pipeline" : "stage " + t.stage());
@@ -177,7 +179,11 @@ public final class EngineDiagnostics {
               + ConfigBinder.describe(entry))
           .label("expected a mapping of the entry's fields")
           .help("write the entry as `- {field: value, ...}`");
-      issues.forEach(i -> b.engineCode(i.platformCode(), i.configName() == null ? "" : i.configName()));
+      for (PipelineIssue i : issues) {
+        if (i.platformCode() != null) {
+          b.engineCode(i.platformCode(), i.configName() == null ? "" : i.configName());
+        }
+      }
       out.add(b.build());
       return;
     }

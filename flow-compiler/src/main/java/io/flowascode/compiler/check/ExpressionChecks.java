@@ -1,5 +1,6 @@
 package io.flowascode.compiler.check;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.ConfigDefinition;
@@ -69,7 +70,7 @@ public final class ExpressionChecks {
     return reported;
   }
 
-  public static String key(String stage, String service, String config) {
+  public static String key(@Nullable String stage, @Nullable String service, @Nullable String config) {
     return stage + "|" + (service == null ? "" : service) + "|" + config;
   }
 
@@ -101,7 +102,7 @@ public final class ExpressionChecks {
     }
   }
 
-  private void configs(String instance, StageDefinition def, BoundConfig bound) {
+  private void configs(@Nullable String instance, StageDefinition def, BoundConfig bound) {
     for (ConfigDefinition c : def.configs()) {
       bound.entry(null, c.name()).ifPresent(e -> value(instance, null, c, e));
     }
@@ -113,11 +114,11 @@ public final class ExpressionChecks {
   }
 
   /** Every text of a written value, with the definition that says how it is evaluated. */
-  private void value(String instance, String service, ConfigDefinition def, ConfigEntry entry) {
+  private void value(@Nullable String instance, @Nullable String service, ConfigDefinition def, ConfigEntry entry) {
     walk(instance, service, def, entry.value(), entry.pointer());
   }
 
-  private void walk(String instance, String service, ConfigDefinition def, JsonNode value, String pointer) {
+  private void walk(@Nullable String instance, @Nullable String service, ConfigDefinition def, JsonNode value, String pointer) {
     if (value.isTextual()) {
       if (Expressions.isExpression(value.textValue())) {
         one(instance, service, def, def.el(), value.textValue(), map.valueSpan(pointer), "`" + def.attributeName() + "`");
@@ -140,14 +141,15 @@ public final class ExpressionChecks {
     }
   }
 
-  private void bean(String instance, String service, ConfigModel model, JsonNode item, String pointer) {
+  private void bean(@Nullable String instance, @Nullable String service, ConfigModel model, JsonNode item, String pointer) {
     item.properties().forEach(e -> model.beanConfigs().stream()
         .filter(f -> f.name().equals(e.getKey()) || f.attributeName().equals(e.getKey()))
         .findFirst()
         .ifPresent(f -> walk(instance, service, f, e.getValue(), SourceMap.child(pointer, e.getKey()))));
   }
 
-  private void one(String instance, String service, ConfigDefinition def, ElScope scope, String text, Span at, String what) {
+  private void one(@Nullable String instance, @Nullable String service, ConfigDefinition def, ElScope scope, String text, Span at,
+      String what) {
     Expressions.Result parsed = Expressions.parse(text);
     if (parsed.error().isPresent()) {
       ExpressionSyntaxError e = parsed.error().get();
@@ -177,7 +179,7 @@ public final class ExpressionChecks {
     names(scope, expression, at, what);
   }
 
-  private void functions(String instance, String service, ConfigDefinition def, ElScope scope, ParsedExpression expression,
+  private void functions(@Nullable String instance, @Nullable String service, ConfigDefinition def, ElScope scope, ParsedExpression expression,
       Span at, String what) {
     Set<String> seen = new LinkedHashSet<>();
     for (ParsedExpression.FunctionCall call : expression.functions()) {

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.config;
 
+import java.util.Objects;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.diagnostic.Code;
@@ -58,7 +59,8 @@ public final class PipelineSettings {
         kept.add(e);
         continue;
       }
-      String instead = reserved.get(raw);
+      // Every raw name here is a key of `reserved` with a replacement (see byName).
+      String instead = Objects.requireNonNull(reserved.get(raw));
       out.add(Diagnostic.of(Code.SETTING_WRONG_VALUE, e.key().span(),
               "`" + e.key().value() + "` is not set under `settings`")
           .label("set through `" + instead.substring(0, instead.indexOf(':')) + "` instead")

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.emit;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 
@@ -11,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Pipeline {
   private final ObjectNode tree;
-  private volatile String json;
+  private volatile @Nullable String json;
 
   Pipeline(ObjectNode tree) {
     this.tree = tree;

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.schema;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -255,7 +256,7 @@ public final class FlowSchemaValidator {
   }
 
   /** The schema object that carries the failing keyword (its parent in the schema location). */
-  private JsonNode schemaAt(Error e) {
+  private @Nullable JsonNode schemaAt(Error e) {
     String fragment = e.getSchemaLocation() == null ? null : e.getSchemaLocation().getFragment().toString();
     if (fragment == null) {
       return null;

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ final class PipelineReader {
         lanes(node, "eventLanes", owner, issueName)));
   }
 
-  private List<ServiceInstance> services(JsonNode node, String owner, String issueName) {
+  private List<ServiceInstance> services(JsonNode node, String owner, @Nullable String issueName) {
     List<ServiceInstance> services = new ArrayList<>();
     if (node == null || node.isNull()) {
       return services;
@@ -142,7 +143,7 @@ final class PipelineReader {
     return services;
   }
 
-  private List<ConfigEntry> configuration(JsonNode node, String owner, String issueName) {
+  private List<ConfigEntry> configuration(JsonNode node, String owner, @Nullable String issueName) {
     List<ConfigEntry> entries = new ArrayList<>();
     if (node == null || node.isNull()) {
       return entries;
@@ -164,7 +165,7 @@ final class PipelineReader {
     return entries;
   }
 
-  private List<String> lanes(JsonNode stage, String field, String owner, String issueName) {
+  private List<String> lanes(JsonNode stage, String field, String owner, @Nullable String issueName) {
     List<String> lanes = new ArrayList<>();
     JsonNode node = stage.get(field);
     if (node == null || node.isNull()) {

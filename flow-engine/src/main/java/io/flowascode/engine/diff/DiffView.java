@@ -146,7 +146,8 @@ record DiffView(
         }
       }
       JsonNode version = svc.get("serviceVersion");
-      Integer v = version != null && version.canConvertToInt() ? version.asInt()
+      // Boxed on every branch: an int branch would unbox the null of a version that is neither.
+      Integer v = version != null && version.canConvertToInt() ? Integer.valueOf(version.asInt())
           : version != null && version.isTextual() ? parseInt(version.asText()) : null;
       services.put(service, new ServiceView(service, v, serviceConfigs));
     }
