@@ -234,7 +234,7 @@ public final class FlowCompiler {
     /** Whether each item of a connections section was read; the others were reported as written wrong. */
     private boolean everyItemRead(String section, List<ConnectionDecl> read) {
       JsonNode node = flow.source().root().path(section);
-      return node.isMissingNode() || node.isArray() && node.size() == read.size();
+      return node.isMissingNode() || (node.isArray() && node.size() == read.size());
     }
 
     private Optional<SpecialStage> special(SpecialStageDecl decl, StageResolver.Role role, String owner) {

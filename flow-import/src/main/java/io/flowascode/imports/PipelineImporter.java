@@ -543,7 +543,7 @@ public final class PipelineImporter {
         // An inferred definition's defaults are guesses the compiler does not emit (the platform
         // fills in its own), so every value such a stage holds is written.
         boolean guessed = def.inferred() && t.service().isEmpty();
-        if (value == null || c.isPredicate() || !guessed && ConfigValues.same(value, defaults.get(t), c)) {
+        if (value == null || c.isPredicate() || (!guessed && ConfigValues.same(value, defaults.get(t), c))) {
           continue;
         }
         Optional<JsonNode> written = ConfigValues.written(value, c);
@@ -605,7 +605,7 @@ public final class PipelineImporter {
       List<String> set = new ArrayList<>();
       PipelineDefinitions.configMap(stage).forEach((name, value) -> {
         Optional<ConfigDefinition> c = def.flatMap(d -> d.config(name));
-        if (c.isEmpty() ? !(value.isNull() || value.isContainerNode() && value.isEmpty() || value.asText().isEmpty())
+        if (c.isEmpty() ? !(value.isNull() || (value.isContainerNode() && value.isEmpty()) || value.asText().isEmpty())
             : !ConfigValues.isDefault(value, c.get())) {
           set.add(name);
         }

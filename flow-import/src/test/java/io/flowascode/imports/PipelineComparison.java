@@ -192,7 +192,7 @@ final class PipelineComparison {
         va = PipelineDefinitions.withoutLanes(va);
         vb = PipelineDefinitions.withoutLanes(vb);
       }
-      boolean same = va == ABSENT || vb == ABSENT ? va == vb
+      boolean same = (va == ABSENT || vb == ABSENT) ? va == vb
           : def == null ? ValueEquality.same(va, vb) : ConfigValues.same(va, vb, def);
       if (!same) {
         differing.add(n);

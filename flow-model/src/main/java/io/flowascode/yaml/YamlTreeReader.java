@@ -154,7 +154,7 @@ public final class YamlTreeReader {
     Span where = mark.map(m -> pointSpan(file, m)).orElse(Span.ofFile(file.name()));
     String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
     int offset = where.start().offset();
-    boolean tab = offset < file.text().length() && file.text().charAt(offset) == '\t'
+    boolean tab = (offset < file.text().length() && file.text().charAt(offset) == '\t')
         || problem.contains("\\t") || problem.contains("'\t'");
     if (tab) {
       out.add(Diagnostic.of(Code.TAB_INDENT, where, "a tab character where YAML allows only spaces")

@@ -335,8 +335,8 @@ public final class WatsonxServer extends LoopbackServer {
     String[] user = cp4dUsers.get(body.path("username").asText());
     boolean byPassword = body.hasNonNull("password") && !body.hasNonNull("api_key");
     boolean byKey = body.hasNonNull("api_key") && !body.hasNonNull("password");
-    boolean ok = user != null && (byPassword && body.get("password").asText().equals(user[0])
-        || byKey && body.get("api_key").asText().equals(user[1]));
+    boolean ok = user != null && ((byPassword && body.get("password").asText().equals(user[0]))
+        || (byKey && body.get("api_key").asText().equals(user[1])));
     if (!ok) {
       return error(401, "invalid_credentials", "The username, password or API key is not correct.");
     }

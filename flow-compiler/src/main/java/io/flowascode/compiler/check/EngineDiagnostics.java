@@ -81,8 +81,8 @@ public final class EngineDiagnostics {
     }
     Map<Target, List<PipelineIssue>> grouped = new LinkedHashMap<>();
     for (PipelineIssue issue : issues) {
-      if (issue.phase() == IssuePhase.NOTE || issue.phase() == IssuePhase.EXTRA && issue.configName() == null
-          || issue.platformCode() == null && issue.phase() == IssuePhase.SAVE) {
+      if (issue.phase() == IssuePhase.NOTE || (issue.phase() == IssuePhase.EXTRA && issue.configName() == null)
+          || (issue.platformCode() == null && issue.phase() == IssuePhase.SAVE)) {
         continue;
       }
       Code code = issue.phase() == IssuePhase.EXTRA ? Code.UNLISTED_CHOICE : code(issue);
@@ -91,8 +91,8 @@ public final class EngineDiagnostics {
         continue; // shown already, at the place of the error
       }
       boolean aboutConfig = issue.configName() != null && code != Code.ENGINE_REFUSES;
-      if (compilerFoundErrors && !aboutConfig || issue.platformCode() != null
-          && alreadyReported.contains(issue.platformCode()) && !aboutConfig) {
+      if ((compilerFoundErrors && !aboutConfig) || (issue.platformCode() != null
+          && alreadyReported.contains(issue.platformCode()) && !aboutConfig)) {
         continue;
       }
       if ("VALIDATION_0008".equals(issue.platformCode())) {
@@ -343,8 +343,8 @@ public final class EngineDiagnostics {
         .label("expected " + expected);
     if (value != null && value.isTextual() && def.isPresent()) {
       String text = value.asText().trim().toLowerCase(Locale.ROOT);
-      if (def.get().type() == ConfigType.NUMBER && text.matches("-?\\d+(\\.\\d+)?")
-          || def.get().type() == ConfigType.BOOLEAN && text.matches("true|false")) {
+      if ((def.get().type() == ConfigType.NUMBER && text.matches("-?\\d+(\\.\\d+)?"))
+          || (def.get().type() == ConfigType.BOOLEAN && text.matches("true|false"))) {
         b.help("remove the quotes: " + value.asText().trim());
       } else if (def.get().type() == ConfigType.BOOLEAN && text.matches("yes|no|on|off|y|n")) {
         b.help("flow files are YAML 1.2, where `" + value.asText() + "` is text; write true or false");

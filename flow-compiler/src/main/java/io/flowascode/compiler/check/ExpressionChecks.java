@@ -261,7 +261,7 @@ public final class ExpressionChecks {
   private Optional<Integer> verbatimStart(Span value, String text) {
     String written = file.text().substring(value.start().offset(), Math.min(file.text().length(), value.end().offset()));
     int start = value.start().offset();
-    if (written.length() >= 2 && (written.startsWith("'") && written.endsWith("'") || written.startsWith("\"") && written.endsWith("\""))) {
+    if (written.length() >= 2 && ((written.startsWith("'") && written.endsWith("'")) || (written.startsWith("\"") && written.endsWith("\"")))) {
       written = written.substring(1, written.length() - 1);
       start++;
     }

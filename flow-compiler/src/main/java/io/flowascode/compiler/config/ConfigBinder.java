@@ -43,8 +43,8 @@ public final class ConfigBinder {
   // Stages of one definition share its target list (and bean models are catalog objects): index
   // each once per file rather than once per stage, where deriving the readable names of a
   // hundred configs dominated the cost of binding.
-  private final Map<List<ConfigTarget>, TargetIndex> targetIndexes = new IdentityHashMap<>();
-  private final Map<ConfigModel, BeanIndex> beanIndexes = new IdentityHashMap<>();
+  private final IdentityHashMap<List<ConfigTarget>,TargetIndex> targetIndexes = new IdentityHashMap<>();
+  private final IdentityHashMap<ConfigModel, BeanIndex> beanIndexes = new IdentityHashMap<>();
 
   /** The targets of one definition by readable attribute name (several may share one) and raw name. */
   private record TargetIndex(Map<String, List<ConfigTarget>> byAttribute, Map<String, ConfigTarget> byRaw) {
@@ -248,7 +248,7 @@ public final class ConfigBinder {
    * list entry naming a field its bean does not have is reported here (and empty returned).
    */
   public Optional<JsonNode> check(JsonNode value, String pointer, ConfigDefinition def, String shownName) {
-    if (value.isNull() || value.isTextual() && value.asText().contains("${") && !isBeanList(def)) {
+    if (value.isNull() || (value.isTextual() && value.asText().contains("${") && !isBeanList(def))) {
       return Optional.of(value);
     }
     Optional<ConfigModel> model = def.model();

@@ -13,7 +13,7 @@ import java.util.Optional;
 /** The configs a stage can be given, its own and its services', gathered once per definition and file. */
 public final class ConfigTargets {
   private final Catalog catalog;
-  private final Map<StageDefinition, List<ConfigTarget>> targetsByDefinition = new IdentityHashMap<>();
+  private final IdentityHashMap<StageDefinition, List<ConfigTarget>> targetsByDefinition = new IdentityHashMap<>();
 
   public ConfigTargets(Catalog catalog) {
     this.catalog = catalog;

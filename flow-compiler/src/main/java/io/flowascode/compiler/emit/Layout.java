@@ -22,7 +22,7 @@ public final class Layout {
   /** Canvas position of one stage. */
   public record Position(int x, int y) {}
 
-  private final Map<StageNode, Position> positions = new IdentityHashMap<>();
+  private final IdentityHashMap<StageNode, Position> positions = new IdentityHashMap<>();
   private int columns;
 
   public Layout(FlowGraph graph) {
@@ -46,7 +46,7 @@ public final class Layout {
   private static int[] longestPathDepths(FlowGraph graph) {
     List<StageNode> stages = graph.stages();
     int n = stages.size();
-    Map<StageNode, Integer> index = new IdentityHashMap<>(n);
+    IdentityHashMap<StageNode, Integer> index = new IdentityHashMap<>(n);
     for (int i = 0; i < n; i++) {
       index.put(stages.get(i), i);
     }

@@ -122,7 +122,7 @@ public final class FixJob {
     int ae = a.span().end().offset();
     int bs = b.span().start().offset();
     int be = b.span().end().offset();
-    return as < be && bs < ae || as == bs;
+    return (as < be && bs < ae) || as == bs;
   }
 
   /** The text with the edits made, last first so earlier offsets stay valid. */

@@ -40,7 +40,7 @@ final class ConfigRules implements PipelineRule {
   public void check(Verification v) {
     pipeline(v);
     for (StageInstance s : v.pipeline().allStages()) {
-      if (s.role() == StageRole.START_EVENT && s.position() > 0 || s.role() == StageRole.STOP_EVENT && s.position() > 0) {
+      if ((s.role() == StageRole.START_EVENT && s.position() > 0) || (s.role() == StageRole.STOP_EVENT && s.position() > 0)) {
         continue; // the engine stops at a second lifecycle stage (VALIDATION_0105)
       }
       v.publishedDefinition(s).ifPresent(def -> stage(v, s, def));

@@ -203,7 +203,7 @@ final class CreationRules implements PipelineRule {
       }
       if (element.isTextual() && Expressions.isExpression(element.textValue()) && def.evaluation() == Evaluation.IMPLICIT) {
         if (!expression(v, c, def, configName, element.textValue(), parameters, ImplicitEvaluation.Target.TEXT)) {
-          continue;
+          
         }
       } else if (choices && !def.model().get().values().contains(EngineValues.text(element))) {
         report(v, c, def, configName, "CREATION_010", "`" + EngineValues.text(element) + "` is not one of the values of `"

@@ -70,15 +70,15 @@ class FixJobTest {
   @Test
   void keepsCommentsQuotesAndLineEndsAndFixesWhatTheFirstFixReveals() throws IOException {
     Path flow = dir.resolve("a.flow.yaml");
-    String text = "# my flow\r\nflow:\r\n  id: a   # the id\r\nstages:\r\n  dev:\r\n    label: 'Dev Raw Data Sorce'\r\n"
-        + "    config:\r\n      stop_after_firts_batch: true\r\n  trash: {label: Trsh}\r\nconnections:\r\n  - dev >> trsh\r\n";
+    String text = crlf("# my flow", "flow:", "  id: a   # the id", "stages:", "  dev:", "    label: 'Dev Raw Data Sorce'",
+        "    config:", "      stop_after_firts_batch: true", "  trash: {label: Trsh}", "connections:", "  - dev >> trsh");
     Files.writeString(flow, text, StandardCharsets.UTF_8);
 
     FixReport report = new FixJob(COMPILER).run(List.of(flow), dir, true);
 
-    assertThat(Files.readString(flow, StandardCharsets.UTF_8)).isEqualTo(
-        "# my flow\r\nflow:\r\n  id: a   # the id\r\nstages:\r\n  dev:\r\n    label: 'Dev Raw Data Source'\r\n"
-            + "    config:\r\n      stop_after_first_batch: true\r\n  trash: {label: Trash}\r\nconnections:\r\n  - dev >> trash\r\n");
+    assertThat(Files.readString(flow, StandardCharsets.UTF_8)).isEqualTo(crlf("# my flow", "flow:", "  id: a   # the id",
+        "stages:", "  dev:", "    label: 'Dev Raw Data Source'", "    config:", "      stop_after_first_batch: true",
+        "  trash: {label: Trash}", "connections:", "  - dev >> trash"));
     assertThat(report.fixed()).isEqualTo(4);
     assertThat(report.remaining()).extracting(d -> d.code().id()).containsExactly("W0701");
   }
@@ -122,6 +122,11 @@ class FixJobTest {
       assertThat(d.fixes()).hasSizeGreaterThan(1).allMatch(f -> !f.safe());
     });
     assertThat(Files.readString(flow, StandardCharsets.UTF_8)).contains("charset: UTF-9").contains("json_content: ARRAY_OBJECTS");
+  }
+
+  /** Lines ended the Windows way. */
+  private static String crlf(String... lines) {
+    return String.join("\r\n", lines) + "\r\n";
   }
 
   private static List<Path> flowFiles(Path root) throws IOException {

@@ -195,7 +195,7 @@ class EngineVerdictTest {
       boolean structural = compiled.diagnostics().stream().anyMatch(d -> d.isError() && !d.code().id().startsWith("E04"));
       Set<String> unquoted = new TreeSet<>();
       for (EngineIssue i : flagged) {
-        if (crash && !i.code().equals(CRASH) || structural && i.config().isEmpty()) {
+        if ((crash && !i.code().equals(CRASH)) || (structural && i.config().isEmpty())) {
           continue;
         }
         String wanted = i.config().isEmpty() ? i.code() : i.code() + " " + i.config();

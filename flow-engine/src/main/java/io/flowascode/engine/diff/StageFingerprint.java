@@ -50,7 +50,7 @@ final class StageFingerprint {
       JsonNode preset = presets.get(e.getKey());
       ConfigDefinition d = definitions.get(e.getKey());
       JsonNode dflt = preset != null ? preset : d == null ? null : d.defaultValue();
-      boolean isDefault = preset != null || d != null
+      boolean isDefault = (preset != null || d != null)
           ? JsonValues.equivalent(e.getValue(), dflt)
           : JsonValues.isEmpty(e.getValue());
       if (!isDefault) {
