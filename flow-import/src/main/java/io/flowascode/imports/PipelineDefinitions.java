@@ -148,7 +148,7 @@ final class PipelineDefinitions {
         if (candidate.isPresent() && candidate.get().version() == version
             && !InferredDefinitions.fit(candidate.get().configs(), configs).changed()) {
           services.put(provides, candidate.get());
-          if (candidate.get() != base.service(provides).orElse(null)) {
+          if (!candidate.get().equals(base.service(provides).orElse(null))) {
             extraServices.add(candidate.get());
           }
           return;

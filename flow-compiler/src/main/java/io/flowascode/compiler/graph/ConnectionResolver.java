@@ -209,7 +209,7 @@ public final class ConnectionResolver {
   }
 
   private boolean checkTarget(ConnectionDecl.Link link, StageNode from, StageNode to) {
-    if (from == to) {
+    if (from.id().equals(to.id())) {
       out.add(Diagnostic.of(Code.SELF_CONNECTION, link.to().stage().span(), "`" + from.id() + "` is connected to itself")
           .label("same stage on both sides").build());
       return false;

@@ -15,10 +15,8 @@ import io.flowascode.model.PredicateDecl;
 import io.flowascode.model.StageDecl;
 import io.flowascode.source.Span;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The output ports of a stage, as the graph connects them and the emitter names their lanes. */
 public final class OutputPorts {
@@ -35,7 +33,6 @@ public final class OutputPorts {
       JsonNode root, Diagnostics out) {
     List<OutputPort> ports = new ArrayList<>();
     if (def.hasPredicates()) {
-      Set<String> seen = new LinkedHashSet<>();
       for (PredicateDecl p : decl.predicates()) {
         String name = p.name().value();
         if (name.equals(OutputPort.DEFAULT)) {
@@ -53,7 +50,6 @@ public final class OutputPorts {
               .help("write it as '${" + (expr.startsWith("$") ? expr.replaceAll("^\\$\\{?|}$", "") : expr) + "}'")
               .build());
         }
-        seen.add(name);
         ports.add(new OutputPort(name, LaneNamer.outputLane(instance, name), Optional.of(p.expression().value())));
       }
       ports.add(new OutputPort(OutputPort.DEFAULT, LaneNamer.outputLane(instance, OutputPort.DEFAULT), Optional.empty()));

@@ -164,7 +164,7 @@ public final class FlowSchemaValidator {
         b.fixes(NameFixes.replaceScalar(map.file(), map.valueSpan(pointer), actual, Suggestions.closest(actual, values, 3)));
         out.add(b.build());
       }
-      case "pattern" -> pattern(e, map, pointer, where, out);
+      case "pattern" -> pattern(e, map, pointer, out);
       case "propertyNames" -> {
         // Reported on the mapping, naming the offending key as the property.
         String key = e.getProperty() == null ? "" : e.getProperty();
@@ -215,7 +215,7 @@ public final class FlowSchemaValidator {
     }
   }
 
-  private void pattern(Error e, SourceMap map, String pointer, String where, Diagnostics out) {
+  private void pattern(Error e, SourceMap map, String pointer, Diagnostics out) {
     String value = e.getInstanceNode() == null ? "" : e.getInstanceNode().asText();
     if (pointer.equals("/flow/id")) {
       out.add(Diagnostic.of(Code.INVALID_FLOW_ID, map.valueSpan(pointer),
