@@ -80,7 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
         try {
           result = job.applySaved(planFile, show);
         } catch (IOException e) {
-          throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT);
+          throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
       } else {
         Confirmation ask = new Confirmation(plan -> {
@@ -90,7 +90,7 @@ final class ApplyCommand implements Callable<Integer> {
         try {
           result = job.apply(desired, Prune.when(prune, files), ask);
         } catch (PruneRefusedException e) {
-          throw new UserError(e.getMessage(), FlowCli.USAGE);
+          throw new UserError(e.getMessage(), FlowCli.USAGE, e);
         }
       }
       if (result.alreadyApplied() && !"json".equals(options.format)) {
