@@ -1,6 +1,7 @@
 package io.flowascode.compiler;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.emit.CompiledFlow;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.source.SourceFile;
@@ -10,13 +11,17 @@ import java.util.Optional;
 /**
  * The result of compiling one file: its diagnostics and, when there is no error, the flow and the
  * pipeline JSON.
+ *
+ * @param catalog the definitions the flow was compiled with: the compiler's, overlaid with the
+ *     flow's own definitions file when it has one; diffs of its pipeline need the same defaults
  */
 public record Compilation(
     String fileName,
     Optional<SourceFile> source,
     Optional<CompiledFlow> flow,
     Optional<ObjectNode> pipeline,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    Catalog catalog) {
 
   public Compilation {
     diagnostics = List.copyOf(diagnostics);

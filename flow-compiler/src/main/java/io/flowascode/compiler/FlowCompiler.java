@@ -3,6 +3,9 @@ package io.flowascode.compiler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.catalog.DefinitionsException;
+import io.flowascode.compiler.catalog.DefinitionsFiles;
+import io.flowascode.compiler.catalog.SidecarDefinitions;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ServiceUse;
 import io.flowascode.compiler.catalog.StageDefinition;
@@ -13,6 +16,7 @@ import io.flowascode.compiler.check.FlowRules;
 import io.flowascode.compiler.config.BoundConfig;
 import io.flowascode.compiler.config.ConfigBinder;
 import io.flowascode.compiler.config.ConfigTarget;
+import io.flowascode.compiler.config.RawSettings;
 import io.flowascode.compiler.emit.CompiledFlow;
 import io.flowascode.compiler.emit.PipelineEmitter;
 import io.flowascode.compiler.emit.SpecialStage;
@@ -46,6 +50,7 @@ import io.flowascode.source.SourceLoader;
 import io.flowascode.source.Span;
 import io.flowascode.yaml.SourceTree;
 import io.flowascode.yaml.YamlTreeReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -63,6 +68,8 @@ import java.util.Set;
  */
 public final class FlowCompiler {
   private static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
+  private static final com.fasterxml.jackson.databind.node.JsonNodeFactory JSON =
+      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
 
   private final Catalog catalog;
   private final CompilerOptions options;
@@ -88,7 +95,21 @@ public final class FlowCompiler {
     if (file.isEmpty()) {
       return finish(displayName, Optional.empty(), Optional.empty(), Optional.empty(), out);
     }
-    return compile(file.get(), out);
+    Path sidecar = SidecarDefinitions.of(path);
+    if (!Files.isRegularFile(sidecar)) {
+      return compile(file.get(), out);
+    }
+    String sidecarName = SidecarDefinitions.nameFor(displayName);
+    try {
+      return new FlowCompiler(catalog.overlay(DefinitionsFiles.read(sidecar)), options, schema).compile(file.get(), out);
+    } catch (DefinitionsException e) {
+      out.add(Diagnostic.of(Code.DEFINITIONS_UNREADABLE, Span.ofFile(sidecarName),
+              "the definitions beside this flow cannot be read: " + e.getMessage())
+          .label("definitions file")
+          .help("fix or delete " + sidecarName + "; a flow compiles with the definitions file of its own name")
+          .build());
+      return finish(file.get().name(), Optional.of(file.get()), Optional.empty(), Optional.empty(), out);
+    }
   }
 
   public Compilation compile(SourceFile file) {
@@ -143,7 +164,8 @@ public final class FlowCompiler {
       list = list.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();
     }
     boolean withhold = list.stream().anyMatch(Diagnostic::isError) && !options.emitRejected();
-    return new Compilation(name, file, withhold ? Optional.empty() : flow, withhold ? Optional.empty() : pipeline, list);
+    return new Compilation(name, file, withhold ? Optional.empty() : flow, withhold ? Optional.empty() : pipeline, list,
+        catalog);
   }
 
   /** The state of compiling one file. */
@@ -182,7 +204,7 @@ public final class FlowCompiler {
         requests.add(new InstanceNamer.Request(definitions.get(i).label(), resolvedDecls.get(i).instanceName()));
       }
       List<String> names = InstanceNamer.assign(requests, out);
-      List<String> uiLabels = InstanceNamer.uiLabels(definitions.stream().map(StageDefinition::label).toList());
+      List<String> counted = InstanceNamer.uiLabels(definitions.stream().map(StageDefinition::label).toList());
       Map<String, StageNode> byId = new LinkedHashMap<>();
       for (int i = 0; i < resolvedDecls.size(); i++) {
         StageDecl decl = resolvedDecls.get(i);
@@ -190,7 +212,9 @@ public final class FlowCompiler {
         String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
         BoundConfig config = binder.bind(decl.ref().config(), targets(def), owner, !def.inferred());
         List<OutputPort> outputs = outputs(decl, def, names.get(i), config);
-        byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabels.get(i), config, outputs));
+        String uiLabel = decl.title().map(Located::value)
+            .orElse(InstanceNamer.defaultUiLabel(def.label(), names.get(i), counted.get(i)));
+        byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabel, config, outputs));
         lint(decl, def);
       }
       List<ConnectionDecl> all = new ArrayList<>(flow.connections());
@@ -204,8 +228,13 @@ public final class FlowCompiler {
       new FlowRules(out, options.multipleOriginsAllowed())
           .check(graph, flowSpan, complete, connections.writtenInputs(), connections.writtenOutputs());
 
+      Optional<SpecialStage> testOrigin = header.testOrigin()
+          .flatMap(d -> special(d, StageResolver.Role.TEST_ORIGIN, "the test origin"));
+      Optional<SpecialStage> stats = header.statsAggregator()
+          .flatMap(d -> special(d, StageResolver.Role.STATS, "the statistics aggregator"));
       BoundConfig settings = ConfigBinder.forSettings(flow.source().map(), out).keepingRejected(options.emitRejected())
-          .bind(ownSettings(header.settings()), pipelineTargets(), "the pipeline");
+          .bind(ownSettings(header), pipelineTargets(), "the pipeline");
+      Map<String, JsonNode> rawSettings = RawSettings.read(header, settings, flow.source().map(), out);
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
         parameters.put(p.name().value(), p.value());
@@ -219,7 +248,8 @@ public final class FlowCompiler {
       String id = header.id().value();
       String title = header.title().map(Located::value).orElse(id);
       return new CompiledFlow(id, header.id().span(), title, header.description().map(Located::value).orElse(""),
-          header.labels().stream().map(Located::value).toList(), parameters, settings, graph, error, start, stop);
+          header.labels().stream().map(Located::value).toList(), parameters, settings, rawSettings, graph, error, start,
+          stop, testOrigin, stats, header.ui().orElseGet(JSON::objectNode), header.metadata().orElseGet(JSON::objectNode));
     }
 
     /** Whether each item of a connections section was read; the others were reported as written wrong. */
@@ -252,13 +282,17 @@ public final class FlowCompiler {
      * Drops, with an error, the pipeline settings the language expresses elsewhere, so the flow
      * can never name one error stage in `settings` and emit another.
      */
-    private List<io.flowascode.model.ConfigEntry> ownSettings(List<io.flowascode.model.ConfigEntry> entries) {
+    private List<io.flowascode.model.ConfigEntry> ownSettings(FlowHeader header) {
+      List<io.flowascode.model.ConfigEntry> entries = header.settings();
+      // The test origin and statistics stages may be chosen by their settings alone, unless the
+      // flow declares the stage itself.
       Map<String, String> reserved = Map.of(
           "badRecordsHandling", "error_records: <label>",
           "startEventStage", "start_event: <label>",
           "stopEventStage", "stop_event: <label>",
           "constants", "parameters: {NAME: value}",
-          "statsAggregatorStage", "");
+          "statsAggregatorStage", header.statsAggregator().isPresent() ? "stats_aggregator: <label>" : "",
+          "testOriginStage", header.testOrigin().isPresent() ? "test_origin: <label>" : "");
       Map<String, String> byName = new LinkedHashMap<>();
       for (ConfigDefinition c : catalog.pipelineConfigs()) {
         if (reserved.containsKey(c.name()) && !reserved.get(c.name()).isEmpty()) {
@@ -378,6 +412,9 @@ public final class FlowCompiler {
       used.addAll(ParameterUse.namesIn(root.path("flow").path("error_records")));
       used.addAll(ParameterUse.namesIn(root.path("flow").path("start_event")));
       used.addAll(ParameterUse.namesIn(root.path("flow").path("stop_event")));
+      used.addAll(ParameterUse.namesIn(root.path("flow").path("test_origin")));
+      used.addAll(ParameterUse.namesIn(root.path("flow").path("stats_aggregator")));
+      used.addAll(ParameterUse.namesIn(root.path("flow").path("raw_settings")));
       for (ParameterDecl p : header.parameters()) {
         // A name that is not a valid name (reported by the schema) cannot be used in an expression.
         if (!used.contains(p.name().value()) && p.name().value().matches("[A-Za-z_][A-Za-z0-9_]*")) {

@@ -77,6 +77,8 @@ final class PipelineDefinitions {
     doc.errorStage().ifPresent(s -> instances.add(new Instance(s, Role.ERROR)));
     doc.startEventStage().ifPresent(s -> instances.add(new Instance(s, Role.LIFECYCLE)));
     doc.stopEventStage().ifPresent(s -> instances.add(new Instance(s, Role.LIFECYCLE)));
+    doc.testOriginStage().ifPresent(s -> instances.add(new Instance(s, Role.TEST_ORIGIN)));
+    doc.statsAggregatorStage().ifPresent(s -> instances.add(new Instance(s, Role.STATS)));
     doc.stages().forEach(s -> s.path("inputLanes").forEach(l -> p.consumed.add(l.asText())));
     p.planSettings(doc, fileName);
     p.planServices(instances, fileName);
@@ -125,7 +127,7 @@ final class PipelineDefinitions {
     if (!fitted.loosened().isEmpty()) {
       pipelineConfigs = fitted.configs();
       notes.add(ImportNote.warning("pipeline settings hold " + describeChanges(fitted)
-          + "; loosened definitions are written to " + fileName + ": pass it to the compiler with --definitions"));
+          + "; loosened definitions are written to " + fileName + ", which the flow compiles with (it sits beside the flow file)"));
     }
   }
 
@@ -165,7 +167,7 @@ final class PipelineDefinitions {
           : template.get().version() != version ? "is version " + version + " here, the catalog has version " + template.get().version()
           : describeChanges(fitted);
       notes.add(ImportNote.warning("the service " + shortName(provides) + " " + why
-          + "; its definition is inferred from the pipeline into " + fileName + ": pass it to the compiler with --definitions"));
+          + "; its definition is inferred from the pipeline into " + fileName + ", which the flow compiles with (it sits beside the flow file)"));
     });
   }
 
@@ -219,7 +221,7 @@ final class PipelineDefinitions {
         why = ": " + misfit(template.get(), uses).orElse("the catalog's definition does not express it");
       }
       notes.add(ImportNote.warning(what + why + "; its definition is inferred from the pipeline into " + fileName
-          + ": pass it to the compiler with --definitions"));
+          + ", which the flow compiles with (it sits beside the flow file)"));
     });
   }
 
@@ -237,6 +239,8 @@ final class PipelineDefinitions {
           case CANVAS -> "its definition cannot be on the canvas";
           case ERROR -> "its definition is not an error stage";
           case LIFECYCLE -> "its definition is not a pipeline event stage";
+          case TEST_ORIGIN -> "its definition is not an origin";
+          case STATS -> "its definition is not a statistics aggregator";
         });
       }
       InferredDefinitions.Fitted fitted = InferredDefinitions.fit(def.configs(), List.of(configMap(stage)), def.inferred());
@@ -266,6 +270,8 @@ final class PipelineDefinitions {
       case CANVAS -> def.onCanvas();
       case ERROR -> def.errorStage();
       case LIFECYCLE -> def.pipelineLifecycleStage();
+      case TEST_ORIGIN -> def.type() == StageType.ORIGIN;
+      case STATS -> def.statsAggregatorStage();
     };
   }
 
@@ -329,6 +335,7 @@ final class PipelineDefinitions {
     boolean canvas = uses.stream().anyMatch(u -> u.role() == Role.CANVAS);
     boolean error = uses.stream().anyMatch(u -> u.role() == Role.ERROR);
     boolean lifecycle = uses.stream().anyMatch(u -> u.role() == Role.LIFECYCLE);
+    boolean stats = uses.stream().anyMatch(u -> u.role() == Role.STATS);
     StageType type = template.map(StageDefinition::type).orElseGet(() -> guessType(name, uses));
     int lanes = uses.stream().filter(u -> u.role() == Role.CANVAS).mapToInt(u -> u.stage().path("outputLanes").size()).max().orElse(0);
     boolean selector = configs.stream().anyMatch(ConfigDefinition::isPredicate);
@@ -364,7 +371,7 @@ final class PipelineDefinitions {
             : template.map(StageDefinition::outputStreamsDrivenByConfig).orElse(""))
         .outputStreamLabels(template.map(StageDefinition::outputStreamLabels).orElse(List.of()))
         .errorStage(!canvas && (error || template.map(StageDefinition::errorStage).orElse(false)))
-        .statsAggregatorStage(!canvas && template.map(StageDefinition::statsAggregatorStage).orElse(false))
+        .statsAggregatorStage(!canvas && (stats || template.map(StageDefinition::statsAggregatorStage).orElse(false)))
         .pipelineLifecycleStage(lifecycle || template.map(StageDefinition::pipelineLifecycleStage).orElse(false))
         .hideStage(hide)
         .executionModes(template.map(StageDefinition::executionModes).orElse(List.of()))
@@ -378,6 +385,9 @@ final class PipelineDefinitions {
       if (t.isPresent()) {
         return t.get();
       }
+    }
+    if (uses.stream().anyMatch(u -> u.role() == Role.TEST_ORIGIN)) {
+      return StageType.ORIGIN;
     }
     if (uses.stream().anyMatch(u -> u.role() != Role.CANVAS)) {
       return StageType.DESTINATION;

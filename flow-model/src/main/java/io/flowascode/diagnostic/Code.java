@@ -99,6 +99,7 @@ public enum Code {
   EMPTY_TITLE("E0606", Severity.ERROR, "the flow title is empty", "VALIDATION_0093"),
   DUPLICATE_FLOW_ID("E0607", Severity.ERROR, "two flow files declare the same flow id"),
   SETTINGS_CONFLICT("E0608", Severity.ERROR, "the pipeline's settings and its stages do not fit together"),
+  VERBATIM_SETTINGS("W0609", Severity.WARNING, "pipeline settings sent verbatim, unchecked (`raw_settings`)"),
 
   // W07xx: legal but probably wrong
   DEV_STAGE("W0701", Severity.WARNING, "a development stage in a flow"),

@@ -27,7 +27,9 @@ public final class StageResolver {
   public enum Role {
     CANVAS("stage"),
     ERROR("error stage"),
-    LIFECYCLE("pipeline event stage");
+    LIFECYCLE("pipeline event stage"),
+    TEST_ORIGIN("test origin"),
+    STATS("statistics aggregator");
 
     final String word;
 
@@ -135,6 +137,8 @@ public final class StageResolver {
       case CANVAS -> StageDefinition::onCanvas;
       case ERROR -> StageDefinition::errorStage;
       case LIFECYCLE -> StageDefinition::pipelineLifecycleStage;
+      case TEST_ORIGIN -> s -> s.type() == StageType.ORIGIN;
+      case STATS -> StageDefinition::statsAggregatorStage;
     };
   }
 

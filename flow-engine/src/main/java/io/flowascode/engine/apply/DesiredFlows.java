@@ -5,6 +5,7 @@ import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.emit.CompiledFlow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The desired state of a project: its compiled flows. */
 public final class DesiredFlows {
@@ -15,7 +16,7 @@ public final class DesiredFlows {
     List<DesiredFlow> flows = new ArrayList<>();
     for (Compilation c : batch.compilations()) {
       CompiledFlow f = c.flow().orElseThrow(() -> new IllegalStateException(c.fileName() + " did not compile"));
-      flows.add(new DesiredFlow(f.id(), f.title(), f.description(), c.pipeline().orElseThrow()));
+      flows.add(new DesiredFlow(f.id(), f.title(), f.description(), c.pipeline().orElseThrow(), Optional.of(c.catalog())));
     }
     return flows;
   }
