@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * watsonx a label would be wiped by the next UI or SDK save and show as drift in every plan.
  */
 public final class ManagedMarker {
-  public static final String LABEL = "managed-by-flow-as-code";
+  public static final String LABEL = io.flowascode.engine.diff.FlowDiffer.OWNERSHIP_LABEL;
   public static final String KEY = "managedBy";
   public static final String VALUE = "flow-as-code";
 

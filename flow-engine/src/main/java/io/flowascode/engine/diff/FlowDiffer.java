@@ -51,6 +51,11 @@ import java.util.TreeSet;
  * (hash maps throughout), apart from sorting what is reported.
  */
 public final class FlowDiffer {
+  /**
+   * The label that marks a flow this tool owns (see {@code io.flowascode.engine.apply.ManagedMarker}):
+   * bookkeeping the diff leaves out, so a flow adopted without it plans empty.
+   */
+  public static final String OWNERSHIP_LABEL = "managed-by-flow-as-code";
 
   /**
    * The changes that turn {@code before} into {@code after}.

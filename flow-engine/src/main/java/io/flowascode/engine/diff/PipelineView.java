@@ -16,9 +16,10 @@ import java.util.TreeSet;
 /**
  * The parts of a pipeline JSON the diff compares, read once into maps keyed by name. What the
  * platform owns or rewrites (uuid, info, issues, positions, stage order, lane names) is dropped
- * here so nothing later can compare it by accident. A config listed twice counts once, the first
- * time, as the platform's own lookups by name find the first (some real pipelines carry
- * duplicates).
+ * here so nothing later can compare it by accident. A config listed twice counts once, as its last
+ * entry: the engine builds a stage's (and the pipeline's) configuration into a map by name, where
+ * the last entry wins (`StageConfiguration.setConfig`; some real pipelines carry duplicates). The
+ * label this tool adds to mark a flow it owns is bookkeeping, not content, and is left out.
  */
 record PipelineView(
     String title,
@@ -67,7 +68,7 @@ record PipelineView(
     for (JsonNode c : iterable(p.get("configuration"))) {
       String name = text(c.get("name"));
       if (name != null) {
-        settings.putIfAbsent(name, valueOf(c));
+        settings.put(name, valueOf(c));
       }
     }
     Map<String, JsonNode> parameters = parameters(settings.remove("constants"));
@@ -142,7 +143,7 @@ record PipelineView(
       if (laneDriven) {
         value = withoutLanes((ArrayNode) value);
       }
-      configs.putIfAbsent(name, value);
+      configs.put(name, value);
     }
     Map<String, ServiceView> services = new TreeMap<>();
     for (JsonNode svc : iterable(s.get("services"))) {
@@ -154,7 +155,7 @@ record PipelineView(
       for (JsonNode c : iterable(svc.get("configuration"))) {
         String name = text(c.get("name"));
         if (name != null) {
-          serviceConfigs.putIfAbsent(name, valueOf(c));
+          serviceConfigs.put(name, valueOf(c));
         }
       }
       JsonNode version = svc.get("serviceVersion");
@@ -229,7 +230,7 @@ record PipelineView(
   private static List<String> labels(JsonNode labels) {
     TreeSet<String> out = new TreeSet<>();
     for (JsonNode l : iterable(labels)) {
-      if (l.isTextual()) {
+      if (l.isTextual() && !FlowDiffer.OWNERSHIP_LABEL.equals(l.asText())) {
         out.add(l.asText());
       }
     }
