@@ -16,7 +16,7 @@ public final class DesiredFlows {
     List<DesiredFlow> flows = new ArrayList<>();
     for (Compilation c : batch.compilations()) {
       CompiledFlow f = c.flow().orElseThrow(() -> new IllegalStateException(c.fileName() + " did not compile"));
-      flows.add(new DesiredFlow(f.id(), f.title(), f.description(), c.pipeline().orElseThrow(), Optional.of(c.catalog())));
+      flows.add(new DesiredFlow(f.id(), f.title(), f.description(), c.pipeline().orElseThrow(), Optional.of(c.catalog()), Optional.of(f)));
     }
     return flows;
   }
