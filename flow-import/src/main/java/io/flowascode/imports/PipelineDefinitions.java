@@ -157,8 +157,11 @@ final class PipelineDefinitions {
         }
       }
       Optional<ServiceDefinition> template = base.service(provides).or(() -> export.service(provides));
-      InferredDefinitions.Fitted fitted = InferredDefinitions.fit(
-          template.map(ServiceDefinition::configs).orElse(List.of()), configs);
+      List<ConfigDefinition> templateConfigs = template.map(ServiceDefinition::configs).orElse(List.of());
+      if (template.isPresent() && template.get().version() != version) {
+        templateConfigs = InferredDefinitions.narrowed(templateConfigs, configs);
+      }
+      InferredDefinitions.Fitted fitted = InferredDefinitions.fit(templateConfigs, configs);
       ServiceDefinition inferred = new ServiceDefinition(provides, version,
           template.map(ServiceDefinition::label).orElse(shortName(provides)), fitted.configs());
       services.put(provides, inferred);
@@ -200,10 +203,8 @@ final class PipelineDefinitions {
       List<ConfigDefinition> templateConfigs = template.map(StageDefinition::configs).orElse(List.of());
       if (template.isPresent() && !template.get().version().equals(version)) {
         // Another version's configs describe this one's only where the names agree; the rest would
-        // be configs this version does not have.
-        Set<String> used = new HashSet<>();
-        configs.forEach(c -> used.addAll(c.keySet()));
-        templateConfigs = templateConfigs.stream().filter(c -> used.contains(c.name())).toList();
+        // be configs (or bean fields) this version does not have.
+        templateConfigs = InferredDefinitions.narrowed(templateConfigs, configs);
       }
       InferredDefinitions.Fitted fitted = InferredDefinitions.fit(templateConfigs, configs, true);
       StageDefinition inferred = infer(template, library, name, version, uses, fitted.configs());
@@ -346,7 +347,17 @@ final class PipelineDefinitions {
     }
     boolean events = template.map(StageDefinition::producesEvents).orElse(false)
         || uses.stream().anyMatch(u -> u.stage().path("eventLanes").size() > 0);
-    List<ServiceUse> serviceUses = new ArrayList<>(template.map(StageDefinition::services).orElse(List.of()));
+    // Another version's services are this one's only where the pipeline uses them (older versions
+    // held their data format configs on the stage itself).
+    List<ServiceUse> serviceUses = new ArrayList<>(template.filter(t -> t.version().equals(version))
+        .map(StageDefinition::services).orElse(List.of()));
+    if (template.isPresent() && !template.get().version().equals(version)) {
+      for (ServiceUse use : template.get().services()) {
+        if (uses.stream().anyMatch(u -> hasService(u.stage(), use.service()))) {
+          serviceUses.add(use);
+        }
+      }
+    }
     Set<String> listed = new LinkedHashSet<>();
     serviceUses.forEach(s -> listed.add(s.service()));
     for (Instance u : uses) {
@@ -377,6 +388,15 @@ final class PipelineDefinitions {
         .executionModes(template.map(StageDefinition::executionModes).orElse(List.of()))
         .inferred(true)
         .build();
+  }
+
+  private static boolean hasService(JsonNode stage, String service) {
+    for (JsonNode s : stage.path("services")) {
+      if (service.equals(s.path("service").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static StageType guessType(String name, List<Instance> uses) {

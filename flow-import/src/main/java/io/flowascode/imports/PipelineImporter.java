@@ -420,7 +420,6 @@ public final class PipelineImporter {
         List<String> labels = defs.stream().map(StageDefinition::label).toList();
         List<String> wanted = stages.stream().map(s -> s.path("instanceName").asText()).toList();
         List<Optional<String>> pins = InstanceNamePins.pins(labels, wanted);
-        List<String> counted = InstanceNamer.uiLabels(labels);
         for (int i = 0; i < stages.size(); i++) {
           JsonNode stage = stages.get(i);
           StageDefinition def = defs.get(i);
@@ -428,10 +427,11 @@ public final class PipelineImporter {
           StageReference ref = StageReference.choose(compile, def, Role.CANVAS, definitions.choiceFor(stage).raw());
           reference(node, ref);
           pins.get(i).ifPresent(p -> node.put("instance_name", p));
-          // The UI name, unless it is the one the compiler gives the stage anyway.
+          // The UI name, unless it is the one the compiler gives the stage anyway, wherever its block
+          // is (an instance name without a number gets a default that depends on the order).
           JsonNode uiLabel = stage.path("uiInfo").path("label");
           if (uiLabel.isTextual() && !uiLabel.asText().isEmpty()
-              && !uiLabel.asText().equals(InstanceNamer.defaultUiLabel(def.label(), wanted.get(i), counted.get(i)))) {
+              && !uiLabel.asText().equals(InstanceNamer.defaultUiLabel(def.label(), wanted.get(i), ""))) {
             node.put("title", uiLabel.asText());
           }
           String description = stage.path("uiInfo").path("description").asText("");
@@ -569,6 +569,8 @@ public final class PipelineImporter {
         targets.add(t);
         defaults.put(t, ConfigValues.emittedDefault(c));
       }
+      // Service configs the stage sets itself at run time, whatever is stored.
+      Set<ConfigTarget> presets = new java.util.HashSet<>();
       Map<String, Map<String, JsonNode>> serviceValues = new LinkedHashMap<>();
       for (JsonNode s : stage.path("services")) {
         serviceValues.put(s.path("service").asText(), PipelineDefinitions.configMap(s));
@@ -582,6 +584,9 @@ public final class PipelineImporter {
           ConfigTarget t = new ConfigTarget(Optional.of(use.service()), c);
           targets.add(t);
           defaults.put(t, use.configuration().containsKey(c.name()) ? use.configuration().get(c.name()) : ConfigValues.emittedDefault(c));
+          if (use.configuration().containsKey(c.name())) {
+            presets.add(t);
+          }
         }
       }
       ConfigNames names = new ConfigNames(targets);
@@ -598,6 +603,12 @@ public final class PipelineImporter {
         // An inferred definition's defaults are guesses the compiler does not emit (the platform
         // fills in its own), so every value such a stage holds is written.
         boolean guessed = def.inferred() && t.service().isEmpty();
+        boolean held = t.service().isEmpty() || serviceValues.containsKey(t.service().get());
+        if (value == null && held && !guessed && !c.isPredicate() && !presets.contains(t)) {
+          // The engine fills a config the pipeline lacks with its definition's default, which is
+          // not always the value the compiler emits for an unset config (the UI's).
+          value = ConfigValues.engineFilled(c);
+        }
         if (value == null || c.isPredicate() || !guessed && ConfigValues.same(value, defaults.get(t), c)) {
           continue;
         }

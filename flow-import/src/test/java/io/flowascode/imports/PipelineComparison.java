@@ -19,9 +19,9 @@ import java.util.TreeSet;
 
 /**
  * Compares an imported pipeline with the pipeline its flow compiles to, by meaning: stages by
- * instance name with the same library, stage and version; configs (and service configs) where
- * either side differs from the definition's default, an absent config being its default as the
- * platform fills it in, a config listed twice being its last entry as the engine reads it;
+ * instance name with the same library, stage and version; configs (and service configs), an absent
+ * config being the definition's default, which the engine fills in when it loads the pipeline, a
+ * config listed twice being its last entry as the engine reads it;
  * Stream Selector predicates in order; data lanes by topology (which output feeds which stage: a
  * predicate's expression, or the output's number); event lanes; parameters; every setting,
  * those the catalog does not define included; the error, lifecycle, test origin and statistics
@@ -197,7 +197,8 @@ final class PipelineComparison {
     // An inferred definition's defaults are guesses, and the compiler leaves its unset configs to the
     // platform: there an absent config equals nothing but another absent one.
     boolean guessed = def.map(StageDefinition::inferred).orElse(true);
-    defs.forEach((n, c) -> defaults.put(n, guessed ? ABSENT : ConfigValues.emittedDefault(c)));
+    // Otherwise an absent config is what the engine fills in when it loads the pipeline.
+    defs.forEach((n, c) -> defaults.put(n, guessed ? ABSENT : ConfigValues.engineFilled(c)));
     for (String config : configs(a, b, defs, defaults, true)) {
       differ(what + " config", name + " " + config);
     }
@@ -217,7 +218,12 @@ final class PipelineComparison {
       Optional<ServiceUse> use = def.flatMap(d -> d.services().stream().filter(u -> u.service().equals(p)).findFirst());
       sdef.ifPresent(s -> s.configs().forEach(c -> {
         sdefs.put(c.name(), c);
-        sdefaults.put(c.name(), use.map(u -> u.configuration().get(c.name())).orElse(ConfigValues.emittedDefault(c)));
+        // A service configuration the stage sets at run time (its preset) is what the stage
+        // says; a service the pipeline does not hold at all is the one the UI would add; in a
+        // service it holds, a missing configuration is what the engine fills in.
+        JsonNode preset = use.map(u -> u.configuration().get(c.name())).orElse(null);
+        sdefaults.put(c.name(), preset != null ? preset
+            : servicesA.containsKey(p) ? ConfigValues.engineFilled(c) : ConfigValues.emittedDefault(c));
       }));
       if (sa != null && sb != null && sa.path("serviceVersion").asInt(1) != sb.path("serviceVersion").asInt(1)) {
         differ(what + " service version", name + " " + PipelineDefinitions.shortName(p));
