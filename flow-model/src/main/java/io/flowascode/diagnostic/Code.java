@@ -68,6 +68,7 @@ public enum Code {
   INVALID_PRECONDITION("E0412", Severity.ERROR, "a record precondition the engine refuses", "VALIDATION_0080"),
   CONFIG_NAME_AMBIGUOUS("E0413", Severity.ERROR, "a readable name that names several configurations"),
   UNLISTED_CHOICE("W0414", Severity.WARNING, "a value the UI does not offer for a configuration that accepts any text"),
+  LITERAL_SECRET("W0415", Severity.WARNING, "a credential written in plain text in the flow file"),
 
   // E05xx: connections and the platform's lane rules
   UNKNOWN_STAGE_REF("E0501", Severity.ERROR, "a connection names a stage that is not declared"),
