@@ -98,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
     for (ImportedFlow flow : flows) {
       out.println("wrote " + output.resolve(flow.flowFileName()));
       flow.definitions().ifPresent(d -> out.println("wrote " + output.resolve(flow.definitionsFileName())
-          + " (compile the flow with --definitions " + output.resolve(flow.definitionsFileName()) + ")"));
+          + " (definitions the flow compiles with, found beside it)"));
       for (ImportNote note : flow.notes()) {
         out.println("  " + note);
       }
