@@ -16,6 +16,12 @@ import io.flowascode.compiler.config.ConfigTarget;
 import io.flowascode.compiler.emit.CompiledFlow;
 import io.flowascode.compiler.emit.PipelineEmitter;
 import io.flowascode.compiler.emit.SpecialStage;
+import io.flowascode.compiler.fragment.FragmentBody;
+import io.flowascode.compiler.fragment.FragmentAssembly;
+import io.flowascode.compiler.fragment.FragmentInstance;
+import io.flowascode.compiler.fragment.FragmentIssues;
+import io.flowascode.compiler.fragment.FragmentLibrary;
+import io.flowascode.compiler.fragment.FragmentUses;
 import io.flowascode.compiler.graph.ConnectionResolver;
 import io.flowascode.compiler.graph.Edge;
 import io.flowascode.compiler.graph.FlowGraph;
@@ -36,6 +42,8 @@ import io.flowascode.model.ConnectionDecl;
 import io.flowascode.model.FlowFile;
 import io.flowascode.model.FlowHeader;
 import io.flowascode.model.FlowReader;
+import io.flowascode.model.FragmentReader;
+import io.flowascode.model.FragmentUseDecl;
 import io.flowascode.model.Located;
 import io.flowascode.model.ParameterDecl;
 import io.flowascode.model.PredicateDecl;
@@ -67,6 +75,8 @@ public final class FlowCompiler {
   private final Catalog catalog;
   private final CompilerOptions options;
   private final FlowSchemaValidator schema;
+  /** The fragment files the flows use, each compiled once. */
+  private final FragmentLibrary fragments = new FragmentLibrary((path, name) -> compile(path, name, true));
 
   public FlowCompiler(Catalog catalog, CompilerOptions options) {
     this(catalog, options, FlowSchemaValidator.bundled());
@@ -82,22 +92,32 @@ public final class FlowCompiler {
     return catalog;
   }
 
+  /**
+   * Compiles a flow file, or a fragment file; the fragment files a flow uses are found relative
+   * to it.
+   */
   public Compilation compile(Path path, String displayName) {
+    return compile(path, displayName, false);
+  }
+
+  /** @param onlyFragment stop, with nothing reported, when the file turns out not to be a fragment */
+  private Compilation compile(Path path, String displayName, boolean onlyFragment) {
     Diagnostics out = new Diagnostics();
     Optional<SourceFile> file = new SourceLoader(options.limits().maxFileBytes()).load(path, displayName, out);
     if (file.isEmpty()) {
       return finish(displayName, Optional.empty(), Optional.empty(), Optional.empty(), out);
     }
-    return compile(file.get(), out);
+    return compile(file.get(), Optional.of(path), onlyFragment, out);
   }
 
+  /** Compiles text not read from a file; fragment files it uses are found relative to the working directory. */
   public Compilation compile(SourceFile file) {
-    return compile(file, new Diagnostics());
+    return compile(file, Optional.empty(), false, new Diagnostics());
   }
 
-  private Compilation compile(SourceFile file, Diagnostics out) {
+  private Compilation compile(SourceFile file, Optional<Path> location, boolean onlyFragment, Diagnostics out) {
     try {
-      return run(file, out);
+      return run(file, location, onlyFragment, out);
     } catch (RuntimeException | StackOverflowError e) {
       out.add(Diagnostic.of(Code.INTERNAL_ERROR, Span.ofFile(file.name()),
               "the compiler failed on this file (" + e.getClass().getSimpleName() + ")")
@@ -107,7 +127,7 @@ public final class FlowCompiler {
     }
   }
 
-  private Compilation run(SourceFile file, Diagnostics out) {
+  private Compilation run(SourceFile file, Optional<Path> location, boolean onlyFragment, Diagnostics out) {
     Optional<SourceTree> tree = new YamlTreeReader(options.limits()).read(file, out);
     if (tree.isEmpty()) {
       return finish(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), out);
@@ -119,45 +139,86 @@ public final class FlowCompiler {
           .build());
       return finish(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), out);
     }
+    boolean fragmentFile = FragmentReader.isFragmentFile(tree.get());
+    if (onlyFragment && !fragmentFile) {
+      return new Compilation(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), List.of());
+    }
     schema.validate(tree.get(), out);
     FlowFile flow = FlowReader.read(tree.get(), out);
-    CompiledFlow compiled = new Run(flow, out).compile();
+    FragmentUses uses = new FragmentUses(catalog, fragments, location, file.name(), out);
+    Run run = new Run(flow, uses, fragmentFile, out);
+    CompiledFlow compiled = run.compile();
     boolean compilerErrors = out.hasErrors();
     ExpressionChecks expressions = new ExpressionChecks(catalog, file, tree.get().map(), compiled, out);
     expressions.check();
     // The platform's rules judge the pipeline the flow becomes, as the engine will on save.
     ObjectNode emitted = new PipelineEmitter(catalog).emit(compiled);
-    List<PipelineIssue> issues = PipelineVerifier.verify(emitted, catalog,
-        new VerifierOptions(options.multipleOriginsAllowed()));
+    VerifierOptions verifier = new VerifierOptions(options.multipleOriginsAllowed());
+    if (fragmentFile) {
+      FragmentBody body = run.body();
+      ObjectNode json = body.json(emitted);
+      List<PipelineIssue> issues = PipelineVerifier.verify(json, catalog, verifier.forFragment());
+      new EngineDiagnostics(catalog, tree.get().map(), compiled, out)
+          .report(issues, compilerErrors, expressions.reportedConfigs());
+      boolean errors = out.hasErrors() || (options.strict() && !out.isEmpty());
+      return finish(file.name(), Optional.of(file), Optional.of(compiled), Optional.of(json), out,
+          errors ? Optional.empty() : Optional.of(body.compiled(file, tree.get().map(), compiled, json, issues)), List.of());
+    }
+    FragmentAssembly.complete(emitted, run.instances());
+    List<PipelineIssue> issues = PipelineVerifier.verify(emitted, catalog, verifier);
+    issues = new FragmentIssues(catalog, run.instances()).report(issues, compilerErrors, out);
     new EngineDiagnostics(catalog, tree.get().map(), compiled, out)
         .report(issues, compilerErrors, expressions.reportedConfigs());
     boolean errors = out.hasErrors() || (options.strict() && !out.isEmpty());
     Optional<ObjectNode> pipeline = !errors || options.emitRejected() ? Optional.of(emitted) : Optional.empty();
-    return finish(file.name(), Optional.of(file), Optional.of(compiled), pipeline, out);
+    return finish(file.name(), Optional.of(file), Optional.of(compiled), pipeline, out, Optional.empty(), uses.sources());
   }
 
   private Compilation finish(String name, Optional<SourceFile> file, Optional<CompiledFlow> flow,
       Optional<ObjectNode> pipeline, Diagnostics out) {
+    return finish(name, file, flow, pipeline, out, Optional.empty(), List.of());
+  }
+
+  private Compilation finish(String name, Optional<SourceFile> file, Optional<CompiledFlow> flow,
+      Optional<ObjectNode> pipeline, Diagnostics out, Optional<io.flowascode.compiler.fragment.CompiledFragment> fragment,
+      List<SourceFile> fragmentSources) {
     List<Diagnostic> list = out.sorted();
     if (options.strict()) {
       list = list.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();
     }
     boolean withhold = list.stream().anyMatch(Diagnostic::isError) && !options.emitRejected();
-    return new Compilation(name, file, withhold ? Optional.empty() : flow, withhold ? Optional.empty() : pipeline, list);
+    return new Compilation(name, file, withhold ? Optional.empty() : flow, withhold ? Optional.empty() : pipeline, list,
+        withhold ? Optional.empty() : fragment, fragmentSources);
   }
 
   /** The state of compiling one file. */
   private final class Run {
     private final FlowFile flow;
+    private final FragmentUses uses;
+    private final boolean fragmentFile;
+    private List<FragmentInstance> instances = List.of();
+    private FragmentBody body;
     private final Diagnostics out;
     private final StageResolver resolver = new StageResolver(catalog);
     private final ConfigBinder binder;
     private final Map<StageDefinition, List<ConfigTarget>> targetsByDefinition = new IdentityHashMap<>();
 
-    Run(FlowFile flow, Diagnostics out) {
+    Run(FlowFile flow, FragmentUses uses, boolean fragmentFile, Diagnostics out) {
       this.flow = flow;
+      this.uses = uses;
+      this.fragmentFile = fragmentFile;
       this.out = out;
       this.binder = new ConfigBinder(flow.source().map(), out).keepingRejected(options.emitRejected());
+    }
+
+    /** The uses of fragments this flow resolved. */
+    List<FragmentInstance> instances() {
+      return instances;
+    }
+
+    /** The fragment this fragment file declares. */
+    FragmentBody body() {
+      return body;
     }
 
     CompiledFlow compile() {
@@ -165,8 +226,14 @@ public final class FlowCompiler {
       List<StageDecl> resolvedDecls = new ArrayList<>();
       List<StageDefinition> definitions = new ArrayList<>();
       Set<String> declaredIds = new LinkedHashSet<>();
+      Map<String, FragmentUseDecl> useDecls = FragmentReader.uses(flow.source());
+      Map<String, StageDecl> declsById = new LinkedHashMap<>();
       for (StageDecl decl : flow.stages()) {
         declaredIds.add(decl.idValue());
+        declsById.putIfAbsent(decl.idValue(), decl);
+        if (useDecls.containsKey(decl.idValue())) {
+          continue; // a fragment, resolved below
+        }
         Optional<StageDefinition> def = resolver.resolve(decl.ref(), StageResolver.Role.CANVAS, out);
         if (def.isPresent()) {
           resolvedDecls.add(decl);
@@ -176,7 +243,14 @@ public final class FlowCompiler {
       // Without a readable `stages:` mapping (reported by the schema) every connection and graph
       // rule would only repeat that one error.
       boolean stagesReadable = flow.source().root().path("stages").isObject();
-      boolean complete = stagesReadable && resolvedDecls.size() == flow.stages().size();
+      if (fragmentFile) {
+        useDecls.values().forEach(uses::refuseNested);
+      } else {
+        instances = uses.resolve(useDecls, declsById, header.parameters());
+      }
+      Map<String, StageNode> placeholders = new LinkedHashMap<>();
+      instances.forEach(i -> placeholders.put(i.use().id().value(), i.placeholder()));
+      boolean complete = stagesReadable && resolvedDecls.size() + placeholders.size() == flow.stages().size();
       List<InstanceNamer.Request> requests = new ArrayList<>();
       for (int i = 0; i < resolvedDecls.size(); i++) {
         requests.add(new InstanceNamer.Request(definitions.get(i).label(), resolvedDecls.get(i).instanceName()));
@@ -184,7 +258,15 @@ public final class FlowCompiler {
       List<String> names = InstanceNamer.assign(requests, out);
       List<String> uiLabels = InstanceNamer.uiLabels(definitions.stream().map(StageDefinition::label).toList());
       Map<String, StageNode> byId = new LinkedHashMap<>();
-      for (int i = 0; i < resolvedDecls.size(); i++) {
+      int i = 0;
+      for (StageDecl d : flow.stages()) {
+        if (placeholders.containsKey(d.idValue())) {
+          byId.putIfAbsent(d.idValue(), placeholders.get(d.idValue()));
+          continue;
+        }
+        if (i >= resolvedDecls.size() || resolvedDecls.get(i) != d) {
+          continue; // did not resolve (reported)
+        }
         StageDecl decl = resolvedDecls.get(i);
         StageDefinition def = definitions.get(i);
         String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
@@ -192,14 +274,27 @@ public final class FlowCompiler {
         List<OutputPort> outputs = outputs(decl, def, names.get(i), config);
         byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabels.get(i), config, outputs));
         lint(decl, def);
+        i++;
       }
       List<ConnectionDecl> all = new ArrayList<>(flow.connections());
       all.addAll(flow.events());
+      if (fragmentFile) {
+        body = new FragmentBody(header, FragmentReader.ports(flow.source()), byId, out);
+        complete = body.checkShape() && complete;
+        body.standIns().forEach(n -> {
+          byId.put(n.id(), n);
+          declaredIds.add(n.id());
+        });
+        all.addAll(body.connections());
+      }
       ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, out);
       List<Edge> edges = stagesReadable ? connections.resolve(all) : List.of();
       // A connection item that could not be read names stages we cannot know.
       complete = complete && everyItemRead("connections", flow.connections()) && everyItemRead("events", flow.events());
       FlowGraph graph = new FlowGraph(List.copyOf(byId.values()), edges);
+      if (fragmentFile) {
+        body.checkPorts(graph);
+      }
       Span flowSpan = flow.source().map().keySpan("/stages");
       new FlowRules(out, options.multipleOriginsAllowed())
           .check(graph, flowSpan, complete, connections.writtenInputs(), connections.writtenOutputs());
