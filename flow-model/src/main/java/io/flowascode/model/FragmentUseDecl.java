@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param id the stage id the flow gives the use
  * @param path the fragment file, relative to the file that uses it
  * @param parameters values for the fragment's parameters; the others keep the fragment's defaults
- * @param instanceId pins the fragment instance id (default: assigned as the platform does, `Clean_1`)
+ * @param instanceId pins the fragment instance id, the prefix of its stages and lanes (default: the stage id)
  * @param parameterPrefix pins the prefix of the fragment's parameters in the pipeline (default: the id in capitals and `_`)
  */
 public record FragmentUseDecl(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowascode.compiler.emit.Layout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class FragmentJson {
     }
     f.putObject("uiInfo").set("fragmentStageConfiguration", placeholder(kind, entryStage, outputLanes));
     ArrayNode stages = f.putArray("stages");
+    // Without the input's stand-in the canvas starts one column to the left.
+    boolean withInput = false;
+    for (JsonNode s : emitted.path("stages")) {
+      withInput |= PortStages.INPUT_INSTANCE.equals(s.path("instanceName").asText());
+    }
     for (JsonNode s : emitted.path("stages")) {
       if (PortStages.isStandIn(s.path("instanceName").asText())) {
         continue;
@@ -76,6 +82,9 @@ public final class FragmentJson {
           inputs.add(l);
         }
       });
+      if (withInput && stage.path("uiInfo") instanceof ObjectNode ui && ui.path("xPos").canConvertToInt()) {
+        ui.put("xPos", ui.path("xPos").asInt() - Layout.DX);
+      }
       stages.add(stage);
     }
     ObjectNode metadata = f.putObject("metadata");

@@ -35,8 +35,6 @@ import java.util.Set;
  * made to stand for the use on the canvas, with one output per fragment output.
  */
 public final class FragmentUses {
-  private static final String DEFAULT_BASE = "Fragm";
-
   private final Catalog catalog;
   private final FragmentLibrary library;
   private final Optional<Path> flowFile;
@@ -200,8 +198,10 @@ public final class FragmentUses {
   }
 
   /**
-   * Instance ids as the platform gives them: the first five letters and digits of the fragment's
-   * title and the first free number (`ReadF_1`, `ReadF_2`); pinned ids are kept and never reused.
+   * Instance ids: the use's stage id as a name (`clean`, `read_orders` for `read-orders`), so that
+   * the pipeline names a fragment's stages by the flow's name for the use and the fragment's name
+   * for the stage (`clean_FieldRemover_01`), in the engine's metrics and previews as in plans;
+   * `_2`, `_3` when two ids make the same name. Pinned ids are kept and never reused.
    */
   private Map<FragmentUseDecl, String> instanceIds(Map<FragmentUseDecl, CompiledFragment> loaded) {
     Map<FragmentUseDecl, String> ids = new LinkedHashMap<>();
@@ -223,18 +223,16 @@ public final class FragmentUses {
       ids.put(use, pin.value());
     }
     Set<String> used = new HashSet<>(taken.keySet());
-    for (Map.Entry<FragmentUseDecl, CompiledFragment> e : loaded.entrySet()) {
-      if (e.getKey().instanceId().isPresent()) {
+    for (FragmentUseDecl use : loaded.keySet()) {
+      if (use.instanceId().isPresent()) {
         continue;
       }
-      String base = e.getValue().title().replaceAll("[^0-9A-Za-z_]", "");
-      base = base.isEmpty() ? DEFAULT_BASE : base.substring(0, Math.min(5, base.length()));
-      for (int n = 1; ; n++) {
-        if (used.add(base + "_" + n)) {
-          ids.put(e.getKey(), base + "_" + n);
-          break;
-        }
+      String base = use.id().value().replaceAll("[^0-9A-Za-z_]", "_");
+      String id = base;
+      for (int n = 2; !used.add(id); n++) {
+        id = base + "_" + n;
       }
+      ids.put(use, id);
     }
     return ids;
   }

@@ -16,7 +16,9 @@ import java.util.TreeSet;
 /**
  * The parts of a pipeline JSON the diff compares, read once into maps keyed by name. What the
  * platform owns or rewrites (uuid, info, issues, positions, stage order, lane names) is dropped
- * here so nothing later can compare it by accident. A config listed twice counts once, the first
+ * here so nothing later can compare it by accident. A pipeline that uses fragments is read with
+ * each fragment's stages in it ({@link FragmentStages}), so a change inside a fragment is a
+ * change of the stage it is in. A config listed twice counts once, the first
  * time, as the platform's own lookups by name find the first (some real pipelines carry
  * duplicates).
  */
@@ -72,7 +74,7 @@ record PipelineView(
     }
     Map<String, JsonNode> parameters = parameters(settings.remove("constants"));
     Map<String, StageView> stages = new LinkedHashMap<>();
-    for (JsonNode s : iterable(p.get("stages"))) {
+    for (JsonNode s : FragmentStages.resolved(p)) {
       StageView stage = stage(s);
       if (stage != null) {
         stages.putIfAbsent(stage.instance(), stage);
