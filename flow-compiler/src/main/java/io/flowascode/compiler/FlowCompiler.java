@@ -148,7 +148,9 @@ public final class FlowCompiler {
     FragmentUses uses = new FragmentUses(catalog, fragments, location, file.name(), out);
     Run run = new Run(flow, uses, fragmentFile, out);
     CompiledFlow compiled = run.compile();
-    boolean compilerErrors = out.hasErrors();
+    // Errors in config values leave the pipeline's shape as the file means it; others do not.
+    boolean compilerErrors = out.sorted().stream()
+        .anyMatch(d -> d.isError() && !d.code().id().startsWith("E04"));
     ExpressionChecks expressions = new ExpressionChecks(catalog, file, tree.get().map(), compiled, out);
     expressions.check();
     // The platform's rules judge the pipeline the flow becomes, as the engine will on save.
