@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * What compiling any input must give, however broken the input: diagnostics or a pipeline, never
- * an internal error, every diagnostic pointing into the file, and a pipeline the platform's
- * structural rules accept.
+ * an internal error, every diagnostic pointing into the file (or a fragment file it uses), and a
+ * pipeline (or fragment) the platform's structural rules accept.
  */
 final class CompilationInvariants {
   private CompilationInvariants() {}
@@ -26,9 +26,9 @@ final class CompilationInvariants {
       if (d.code() == Code.INTERNAL_ERROR) {
         problems.add("internal error: " + d.message());
       }
-      span(file, d.span(), d.code().id() + " " + d.message(), problems);
+      span(fileOf(d.span(), file, compilation), d.span(), d.code().id() + " " + d.message(), problems);
       for (Related r : d.related()) {
-        span(file, r.span(), d.code().id() + " related " + r.message(), problems);
+        span(fileOf(r.span(), file, compilation), r.span(), d.code().id() + " related " + r.message(), problems);
       }
     }
     boolean errors = compilation.hasErrors();
@@ -40,6 +40,11 @@ final class CompilationInvariants {
       PipelineJson.write(p);
     });
     return problems;
+  }
+
+  /** The file a span points into: the compiled file, or a fragment file it uses. */
+  private static SourceFile fileOf(Span span, SourceFile file, Compilation compilation) {
+    return compilation.fragmentSources().stream().filter(f -> f.name().equals(span.file())).findFirst().orElse(file);
   }
 
   private static void span(SourceFile file, Span span, String what, List<String> problems) {

@@ -21,16 +21,21 @@ final class PipelineSanity {
 
   static List<String> problems(JsonNode pipeline) {
     List<String> problems = new ArrayList<>();
-    if (!PIPELINE_ID.matcher(pipeline.path("pipelineId").asText()).matches()) {
-      problems.add("pipelineId `" + pipeline.path("pipelineId").asText() + "` is not a valid id");
+    // A fragment on its own: its entry stage reads nothing and its outputs are left open.
+    boolean fragment = pipeline.has("fragmentId");
+    String id = pipeline.path(fragment ? "fragmentId" : "pipelineId").asText();
+    if (!PIPELINE_ID.matcher(id).matches()) {
+      problems.add((fragment ? "fragmentId `" : "pipelineId `") + id + "` is not a valid id");
     }
     if (pipeline.path("title").asText().isEmpty()) {
       problems.add("the title is empty");
     }
-    if (!NAME.matcher(pipeline.path("errorStage").path("instanceName").asText()).matches()) {
+    if (!fragment && !NAME.matcher(pipeline.path("errorStage").path("instanceName").asText()).matches()) {
       problems.add("no valid error stage");
     }
-    JsonNode stages = pipeline.path("stages");
+    JsonNode stages = fragment ? pipeline.path("stages") : resolved(pipeline);
+    Set<String> open = new HashSet<>();
+    pipeline.path("uiInfo").path("fragmentStageConfiguration").path("outputLanes").forEach(l -> open.add(l.asText()));
     if (!stages.isArray() || stages.isEmpty()) {
       problems.add("no stages");
       return problems;
@@ -71,19 +76,19 @@ final class PipelineSanity {
           }
         }
         case "PROCESSOR" -> {
-          if (inputs == 0) {
+          if (inputs == 0 && !fragment) {
             problems.add(name + ": a processor with no input");
           }
         }
         case "TARGET", "EXECUTOR" -> {
-          if (inputs == 0 || stage.path("outputLanes").size() > 0) {
+          if (inputs == 0 && !fragment || stage.path("outputLanes").size() > 0) {
             problems.add(name + ": a destination or executor with no input or with outputs");
           }
         }
         default -> problems.add(name + ": unknown stage type `" + type + "`");
       }
     }
-    if (origins != 1) {
+    if (fragment ? origins > 1 : origins != 1) {
       problems.add(origins + " origins");
     }
     for (JsonNode stage : stages) {
@@ -106,11 +111,40 @@ final class PipelineSanity {
       }
     }
     for (String lane : producer.keySet()) {
-      if (!consumed.contains(lane)) {
+      if (!consumed.contains(lane) && !open.contains(lane)) {
         problems.add("lane `" + lane + "` of " + producer.get(lane) + " is read by no stage");
       }
     }
     return problems;
+  }
+
+  /** The stages the engine runs: each fragment's stages in place of the stage that stands for it. */
+  private static JsonNode resolved(JsonNode pipeline) {
+    JsonNode fragments = pipeline.path("fragments");
+    if (!fragments.isArray() || fragments.isEmpty()) {
+      return pipeline.path("stages");
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode stages = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (JsonNode s : pipeline.path("stages")) {
+      String instance = null;
+      for (JsonNode c : s.path("configuration")) {
+        if (c.path("name").asText().equals("conf.fragmentInstanceId")) {
+          instance = c.path("value").asText();
+        }
+      }
+      JsonNode match = null;
+      for (JsonNode f : fragments) {
+        if (instance != null && instance.equals(f.path("fragmentInstanceId").asText())) {
+          match = f;
+        }
+      }
+      if (match == null) {
+        stages.add(s);
+      } else {
+        match.path("stages").forEach(stages::add);
+      }
+    }
+    return stages;
   }
 
   private static void predicates(String stage, JsonNode list, JsonNode outputLanes, List<String> problems) {
@@ -124,7 +158,8 @@ final class PipelineSanity {
       if (last ? !predicate.equals("default") : !(predicate.startsWith("${") && predicate.endsWith("}"))) {
         problems.add(stage + ": predicate " + (i + 1) + " `" + predicate + "` is not allowed there");
       }
-      if (!list.get(i).path("outputLane").asText().equals(outputLanes.get(i).asText())) {
+      // The engine matches a condition's lane by suffix: inside a fragment copy it has no prefix.
+      if (!outputLanes.get(i).asText().endsWith(list.get(i).path("outputLane").asText())) {
         problems.add(stage + ": predicate " + (i + 1) + " is not for output lane " + (i + 1));
       }
     }
