@@ -32,9 +32,40 @@ final class FragmentStages {
       placeholder.putArray("outputLanes");
       placeholder.putArray("eventLanes");
       stages.add(placeholder);
-      iterable(fragment.get("stages")).forEach(stages::add);
+      iterable(fragment.get("stages")).forEach(f -> stages.add(withPredicateLanes(f)));
     }
     return stages;
+  }
+
+  /**
+   * A fragment stage's conditions name their lanes without the instance prefix (Control Hub
+   * writes them so; the engine matches them by suffix): read them as the lanes they stand for.
+   */
+  private static JsonNode withPredicateLanes(JsonNode stage) {
+    List<String> outputs = new ArrayList<>();
+    iterable(stage.get("outputLanes")).forEach(l -> outputs.add(l.asText()));
+    ObjectNode copy = null;
+    for (JsonNode c : iterable(stage.get("configuration"))) {
+      if (!PipelineView.PREDICATES_CONFIG.equals(c.path("name").asText())) {
+        continue;
+      }
+      for (int i = 0; i < c.path("value").size(); i++) {
+        String lane = c.path("value").get(i).path("outputLane").asText("");
+        if (lane.isEmpty() || outputs.contains(lane)) {
+          continue;
+        }
+        String full = outputs.stream().filter(o -> o.endsWith("_" + lane)).findFirst().orElse(null);
+        if (full != null) {
+          copy = copy == null ? stage.deepCopy() : copy;
+          for (JsonNode cc : copy.path("configuration")) {
+            if (PipelineView.PREDICATES_CONFIG.equals(cc.path("name").asText())) {
+              ((ObjectNode) cc.path("value").get(i)).put("outputLane", full);
+            }
+          }
+        }
+      }
+    }
+    return copy == null ? stage : copy;
   }
 
   /** The fragment copy a placeholder stands for, as the engine matches them; null when none. */
