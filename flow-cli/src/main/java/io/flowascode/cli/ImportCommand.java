@@ -97,6 +97,7 @@ final class ImportCommand implements Callable<Integer> {
   private void report(Iterable<ImportedFlow> flows, PrintWriter out) {
     for (ImportedFlow flow : flows) {
       out.println("wrote " + output.resolve(flow.flowFileName()));
+      flow.fragmentFiles().keySet().forEach(f -> out.println("wrote " + output.resolve(f) + " (a fragment the flow uses)"));
       flow.definitions().ifPresent(d -> out.println("wrote " + output.resolve(flow.definitionsFileName())
           + " (compile the flow with --definitions " + output.resolve(flow.definitionsFileName()) + ")"));
       for (ImportNote note : flow.notes()) {

@@ -164,7 +164,8 @@ public final class FlowCompiler {
           .report(issues, compilerErrors, expressions.reportedConfigs());
       boolean errors = out.hasErrors() || (options.strict() && !out.isEmpty());
       return finish(file.name(), Optional.of(file), Optional.of(compiled), Optional.of(json), out,
-          errors ? Optional.empty() : Optional.of(body.compiled(file, tree.get().map(), compiled, json, issues)), List.of());
+          errors && !options.emitRejected() ? Optional.empty()
+              : Optional.of(body.compiled(file, tree.get().map(), compiled, json, issues)), List.of());
     }
     FragmentAssembly.complete(emitted, run.instances());
     List<PipelineIssue> issues = PipelineVerifier.verify(emitted, catalog, verifier);
@@ -303,6 +304,9 @@ public final class FlowCompiler {
 
       BoundConfig settings = ConfigBinder.forSettings(flow.source().map(), out).keepingRejected(options.emitRejected())
           .bind(ownSettings(header.settings()), pipelineTargets(), "the pipeline");
+      if (fragmentFile) {
+        body.checkSettings(settings);
+      }
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
         parameters.put(p.name().value(), p.value());

@@ -117,6 +117,18 @@ public final class FragmentBody {
     }
   }
 
+  /** A fragment has two settings of its own; the flows that use it have the others. */
+  public void checkSettings(io.flowascode.compiler.config.BoundConfig settings) {
+    settings.written().forEach((key, entry) -> {
+      if (!FragmentJson.OWN_SETTINGS.contains(key)) {
+        out.add(Diagnostic.of(Code.UNKNOWN_SETTING, entry.key().span(), "a fragment has no setting `" + entry.key().value() + "`")
+            .label("a setting of the flows that use the fragment")
+            .help("a fragment's own settings are `execution_mode` and `test_origin`; set the others in each flow")
+            .build());
+      }
+    });
+  }
+
   public FragmentKind kind() {
     return FragmentKind.of(ports.input().isPresent() && entryStage.isPresent(), !ports.outputs().isEmpty());
   }

@@ -25,6 +25,8 @@ public final class FragmentJson {
   public static final int VERSION = 2;
   /** The fragment-level configs of `PipelineFragmentConfigBean`, in its order. */
   static final List<String> CONFIGS = List.of("executionMode", "testOriginStage", "constants");
+  /** The settings a fragment file may set itself. */
+  static final java.util.Set<String> OWN_SETTINGS = java.util.Set.of("executionMode", "testOriginStage");
 
   private FragmentJson() {}
 

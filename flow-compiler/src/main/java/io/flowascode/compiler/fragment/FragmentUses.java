@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,7 +88,7 @@ public final class FragmentUses {
       FragmentUseDecl use = e.getKey();
       CompiledFragment fragment = e.getValue();
       Map<String, JsonNode> values = values(use, fragment);
-      String prefix = use.parameterPrefix().map(Located::value).orElseGet(() -> defaultPrefix(use.id().value()));
+      String prefix = use.parameterPrefix().map(Located::value).orElseGet(() -> FragmentDefaults.prefix(use.id().value()));
       boolean clash = false;
       for (String name : fragment.parameters().keySet()) {
         Span first = parameterOwners.putIfAbsent(prefix + name, prefixSpan(use));
@@ -147,14 +146,14 @@ public final class FragmentUses {
       return Optional.empty();
     }
     out.addAll(c.diagnostics());
-    if (c.hasErrors() || c.fragment().isEmpty()) {
+    if (c.hasErrors()) {
       out.add(Diagnostic.of(Code.FRAGMENT_HAS_ERRORS, use.path().span(),
               "the fragment `" + written + "` has errors, so `" + use.id().value() + "` cannot be compiled")
           .label(c.diagnostics().stream().filter(Diagnostic::isError).count() + " error(s) in the fragment")
           .help("fix the errors shown in " + display)
           .build());
-      return Optional.empty();
     }
+    // A fragment with errors is there only when the compiler emits what it refuses (the oracle).
     return c.fragment();
   }
 
@@ -227,7 +226,7 @@ public final class FragmentUses {
       if (use.instanceId().isPresent()) {
         continue;
       }
-      String base = use.id().value().replaceAll("[^0-9A-Za-z_]", "_");
+      String base = FragmentDefaults.instanceId(use.id().value());
       String id = base;
       for (int n = 2; !used.add(id); n++) {
         id = base + "_" + n;
@@ -235,11 +234,6 @@ public final class FragmentUses {
       ids.put(use, id);
     }
     return ids;
-  }
-
-  /** `CLEAN_` for a use `clean`: the stage id in capitals, other characters as `_`. */
-  static String defaultPrefix(String useId) {
-    return useId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + "_";
   }
 
   private static Span prefixSpan(FragmentUseDecl use) {
@@ -260,7 +254,8 @@ public final class FragmentUses {
       String key = fragment.outputs().size() == 1 ? OutputPort.SINGLE : o.name();
       outputs.add(new OutputPort(key, instanceId + "_" + o.lane(), Optional.empty()));
     }
-    return new StageNode(decl, def, instanceId + "_" + kind.placeholderName(), fragment.title(), new BoundConfig(config),
-        outputs);
+    // `instance_name:` pins the placeholder's name, as on any stage (Control Hub 3.x named it otherwise).
+    String name = decl.instanceName().map(Located::value).orElse(FragmentDefaults.placeholderName(instanceId, kind));
+    return new StageNode(decl, def, name, fragment.title(), new BoundConfig(config), outputs);
   }
 }
