@@ -64,20 +64,12 @@ final class FragmentImports {
       if (kind.isEmpty()) {
         continue;
       }
-      Map<String, JsonNode> config = PipelineDefinitions.configMap(stage);
-      String fragmentId = config.getOrDefault(FragmentKind.FRAGMENT_ID, JSON.nullNode()).asText("");
-      String instanceId = config.getOrDefault(FragmentKind.INSTANCE_ID, JSON.nullNode()).asText("");
-      JsonNode copy = null;
-      for (JsonNode c : fragments) {
-        if (fragmentId.equals(c.path("fragmentId").asText(null)) && instanceId.equals(c.path("fragmentInstanceId").asText(null))) {
-          copy = c;
-          break;
-        }
-      }
+      JsonNode copy = io.flowascode.compiler.fragment.FragmentCopies.of(stage, fragments).orElse(null);
       if (copy == null) {
         unmatched.add(stage.path("instanceName").asText());
         continue;
       }
+      String instanceId = copy.path("fragmentInstanceId").asText();
       String prefix = stage.path("uiInfo").path("parameterNamePrefix").asText("");
       Optional<String> entry = entryOfCopy(copy, instanceId);
       ObjectNode fragment = FragmentInstantiation.extract(copy, prefix);

@@ -126,23 +126,8 @@ final class PipelineSanity {
     }
     com.fasterxml.jackson.databind.node.ArrayNode stages = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     for (JsonNode s : pipeline.path("stages")) {
-      String instance = null;
-      for (JsonNode c : s.path("configuration")) {
-        if (c.path("name").asText().equals("conf.fragmentInstanceId")) {
-          instance = c.path("value").asText();
-        }
-      }
-      JsonNode match = null;
-      for (JsonNode f : fragments) {
-        if (instance != null && instance.equals(f.path("fragmentInstanceId").asText())) {
-          match = f;
-        }
-      }
-      if (match == null) {
-        stages.add(s);
-      } else {
-        match.path("stages").forEach(stages::add);
-      }
+      io.flowascode.compiler.fragment.FragmentCopies.of(s, fragments)
+          .ifPresentOrElse(copy -> copy.path("stages").forEach(stages::add), () -> stages.add(s));
     }
     return stages;
   }

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * The parts of a pipeline JSON the diff compares, read once into maps keyed by name. What the
  * platform owns or rewrites (uuid, info, issues, positions, stage order, lane names) is dropped
  * here so nothing later can compare it by accident. A pipeline that uses fragments is read with
- * each fragment's stages in it ({@link FragmentStages}), so a change inside a fragment is a
- * change of the stage it is in. A config listed twice counts once, the first
+ * each fragment's stages in place of the stage that stands for it, named as the pipeline names them
+ * (`<use>_<stage>`: the flow's name for the use and the fragment's for the stage), so a change
+ * inside a fragment is the change of a stage and its connections are those the engine runs. A config listed twice counts once, the first
  * time, as the platform's own lookups by name find the first (some real pipelines carry
  * duplicates).
  */
@@ -74,7 +75,7 @@ record PipelineView(
     }
     Map<String, JsonNode> parameters = parameters(settings.remove("constants"));
     Map<String, StageView> stages = new LinkedHashMap<>();
-    for (JsonNode s : FragmentStages.resolved(p)) {
+    for (JsonNode s : io.flowascode.compiler.fragment.FragmentCopies.resolvedStages(p)) {
       StageView stage = stage(s);
       if (stage != null) {
         stages.putIfAbsent(stage.instance(), stage);
