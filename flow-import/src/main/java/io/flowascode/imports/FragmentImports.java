@@ -130,7 +130,9 @@ final class FragmentImports {
       return doc;
     }
     ObjectNode pipeline = doc.pipeline().deepCopy();
-    ArrayNode stages = (ArrayNode) pipeline.path("stages");
+    ArrayNode stages = pipeline.putArray("stages");
+    // A use needs no definition of its placeholder: the compiler makes the placeholder itself.
+    doc.stages().stream().filter(s -> !uses.containsKey(s)).forEach(s -> stages.add(s.deepCopy()));
     for (Use u : uses.values()) {
       u.fragment().path("stages").forEach(s -> stages.add(s.deepCopy()));
     }

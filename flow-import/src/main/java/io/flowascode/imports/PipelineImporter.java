@@ -169,6 +169,14 @@ public final class PipelineImporter {
       return new ImportedFlow(id, FlowYamlWriter.write(root), definitionsText, notes, id + ".flow.yaml", files);
     }
 
+    /** The placeholder stage of a kind of fragment, as the compiler makes it. */
+    private StageDefinition placeholder(io.flowascode.compiler.fragment.FragmentKind kind) {
+      return compile.find(io.flowascode.compiler.fragment.FragmentKind.LIBRARY, kind.stageName(),
+              io.flowascode.compiler.fragment.FragmentKind.VERSION)
+          .orElseGet(() -> StageDefinition.builder(io.flowascode.compiler.fragment.FragmentKind.LIBRARY, kind.stageName(),
+              io.flowascode.compiler.fragment.FragmentKind.VERSION, kind.type()).build());
+    }
+
     /** The file of the fragment a use was made from, imported with this pipeline's definitions. */
     private FragmentFile fragmentFile(FragmentImports.Use use) {
       PipelineDocument body;
@@ -384,7 +392,9 @@ public final class PipelineImporter {
         List<String> instanceNames = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (JsonNode s : stages) {
-          defs.add(definitions.choiceFor(s).definition());
+          // A use's placeholder needs no definition from the pipeline: the compiler makes it.
+          defs.add(uses.use(s).map(u -> placeholder(u.kind()))
+              .orElseGet(() -> definitions.choiceFor(s).definition()));
           instanceNames.add(s.path("instanceName").asText());
           // A use of a fragment is named after the fragment's title, word by word.
           labels.add(uses.use(s).map(u -> FragmentUseNode.idBase(u.title())).orElse(defs.get(defs.size() - 1).label()));
