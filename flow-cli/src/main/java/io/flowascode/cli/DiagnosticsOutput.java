@@ -22,7 +22,7 @@ final class DiagnosticsOutput {
   }
 
   static SourceLookup sources(BatchResult result) {
-    List<SourceFile> files = result.compilations().stream().flatMap(c -> c.source().stream()).toList();
+    List<SourceFile> files = result.compilations().stream().flatMap(c -> c.sources().stream()).toList();
     return SourceLookup.of(files);
   }
 

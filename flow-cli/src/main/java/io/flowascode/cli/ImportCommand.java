@@ -97,6 +97,7 @@ final class ImportCommand implements Callable<Integer> {
   private void report(Iterable<ImportedFlow> flows, PrintWriter out) {
     for (ImportedFlow flow : flows) {
       out.println("wrote " + output.resolve(flow.flowFileName()));
+      flow.fragmentFiles().keySet().forEach(f -> out.println("wrote " + output.resolve(f) + " (a fragment the flow uses)"));
       flow.definitions().ifPresent(d -> out.println("wrote " + output.resolve(flow.definitionsFileName())
           + " (definitions the flow compiles with, found beside it)"));
       for (ImportNote note : flow.notes()) {

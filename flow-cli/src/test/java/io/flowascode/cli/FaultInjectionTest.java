@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `flow plan` and `flow apply` of the eleven samples through a proxy that injects faults in front
+ * `flow plan` and `flow apply` of the thirteen samples through a proxy that injects faults in front
  * of the stateful Data Collector double: failing, cut, lost, hanging and slow requests, edits in
  * between, concurrent appliers, hostile projects. Every scenario ends with the remote converged
  * (a plain plan finds nothing to do), no blank and no extra pipeline, the documented exit codes,
@@ -45,7 +45,7 @@ class FaultInjectionTest {
   private static final String PASSWORD = "Fault-Pa55word-3e9c";
   private static final Set<String> SAMPLE_IDS = Set.of("listing-stages", "adding-a-stage", "amazon-s3-types",
       "connecting-stages", "events", "stream-selector", "chaining", "fan-out", "editing-configuration",
-      "expense-router", "web-logs");
+      "expense-router", "web-logs", "store-orders", "partner-orders");
   /** Fast enough for tests; each scenario still exercises the real retry and timeout paths. */
   private static final List<String> QUICK = List.of("--timeout", "1s");
 
@@ -169,7 +169,7 @@ class FaultInjectionTest {
     proxy.rule(FaultyProxy.when("GET", "/rest/v1/pipeline/", ProxyFault.status(500)));
     Run plan = throughProxy("plan", FlowCliTest.SAMPLES.toString(), "--detailed-exitcode");
     assertThat(plan.exit()).isEqualTo(FlowCli.REMOTE_FAILURE);
-    assertThat(plan.out()).doesNotContain("No changes").contains("Incomplete plan: 11 flow(s) could not be read");
+    assertThat(plan.out()).doesNotContain("No changes").contains("Incomplete plan: 13 flow(s) could not be read");
     for (String id : SAMPLE_IDS) {
       assertThat(plan.out()).contains("failed     " + id + ":");
     }
@@ -184,8 +184,8 @@ class FaultInjectionTest {
     proxy.rule((i, m, p) -> new ProxyFault.Hang());
     Run apply = throughProxy("apply", FlowCliTest.SAMPLES.toString());
     assertThat(apply.exit()).isEqualTo(FlowCli.REMOTE_FAILURE);
-    assertThat(apply.out()).contains("stopped answering", "Incomplete plan: 11 flow(s)");
-    // Without the give-up rule: 11 flows x 4 attempts. With it: three in a row, plus those in flight.
+    assertThat(apply.out()).contains("stopped answering", "Incomplete plan: 13 flow(s)");
+    // Without the give-up rule: 13 flows x 4 attempts. With it: three in a row, plus those in flight.
     assertThat(proxy.seen()).hasSizeLessThanOrEqualTo(3 + 4);
     proxy.rule((i, m, p) -> ProxyFault.PASS);
     assertThat(throughProxy("apply", FlowCliTest.SAMPLES.toString()).exit()).isEqualTo(FlowCli.OK);
@@ -220,6 +220,11 @@ class FaultInjectionTest {
     for (Path sample : Files.newDirectoryStream(FlowCliTest.SAMPLES, "*.flow.yaml")) {
       Files.writeString(changed.resolve(sample.getFileName()), Files.readString(sample)
           .replace("title: Stream Selector predicates", "title: Changed in git"));
+    }
+    // The fragment files the samples use, at the same path from the flows.
+    Path fragments = Files.createDirectories(changed.resolve("fragments"));
+    for (Path f : Files.newDirectoryStream(FlowCliTest.SAMPLES.resolve("fragments"))) {
+      Files.copy(f, fragments.resolve(f.getFileName().toString()));
     }
     Path planFile = tmp.resolve("plan.json");
     assertThat(throughProxy("plan", changed.toString(), "--plan-file", planFile.toString()).exit()).isZero();

@@ -20,9 +20,17 @@ import io.flowascode.compiler.config.PipelineSettings;
 import io.flowascode.compiler.config.RawSettings;
 import io.flowascode.compiler.emit.CompiledFlow;
 import io.flowascode.compiler.emit.Pipeline;
+import io.flowascode.compiler.emit.PipelineCompletion;
 import io.flowascode.compiler.emit.PipelineEmitter;
 import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.emit.SpecialStage;
+import io.flowascode.compiler.fragment.CompiledFragment;
+import io.flowascode.compiler.fragment.FragmentAssembly;
+import io.flowascode.compiler.fragment.FragmentBody;
+import io.flowascode.compiler.fragment.FragmentInstance;
+import io.flowascode.compiler.fragment.FragmentIssues;
+import io.flowascode.compiler.fragment.FragmentLibrary;
+import io.flowascode.compiler.fragment.FragmentUses;
 import io.flowascode.compiler.graph.ConnectionResolver;
 import io.flowascode.compiler.graph.Edge;
 import io.flowascode.compiler.graph.FlowGraph;
@@ -43,6 +51,8 @@ import io.flowascode.model.ConnectionDecl;
 import io.flowascode.model.FlowFile;
 import io.flowascode.model.FlowHeader;
 import io.flowascode.model.FlowReader;
+import io.flowascode.model.FragmentReader;
+import io.flowascode.model.FragmentUseDecl;
 import io.flowascode.model.Located;
 import io.flowascode.model.ParameterDecl;
 import io.flowascode.model.SpecialStageDecl;
@@ -59,8 +69,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles one flow file into the platform's pipeline JSON: read, validate against the schema,
@@ -74,6 +86,8 @@ public final class FlowCompiler {
   private final Catalog catalog;
   private final CompilerOptions options;
   private final FlowSchemaValidator schema;
+  /** The fragment files the flows use, each compiled once. */
+  private final FragmentLibrary fragments = new FragmentLibrary((path, name) -> compile(path, name, true));
 
   public FlowCompiler(Catalog catalog, CompilerOptions options) {
     this(catalog, options, FlowSchemaValidator.bundled());
@@ -89,7 +103,16 @@ public final class FlowCompiler {
     return catalog;
   }
 
+  /**
+   * Compiles a flow file, or a fragment file; the fragment files a flow uses are found relative
+   * to it, and definitions in a file of the flow's name beside it extend the catalog.
+   */
   public Compilation compile(Path path, String displayName) {
+    return compile(path, displayName, false);
+  }
+
+  /** @param onlyFragment stop, with nothing reported, when the file turns out not to be a fragment */
+  private Compilation compile(Path path, String displayName, boolean onlyFragment) {
     Diagnostics out = new Diagnostics();
     Optional<SourceFile> file = new SourceLoader(options.limits().maxFileBytes()).load(path, displayName, out);
     if (file.isEmpty()) {
@@ -97,11 +120,11 @@ public final class FlowCompiler {
     }
     Path sidecar = SidecarDefinitions.of(path);
     if (!Files.isRegularFile(sidecar)) {
-      return compile(file.get(), out);
+      return compile(file.get(), Optional.of(path), onlyFragment, out);
     }
     String sidecarName = SidecarDefinitions.nameFor(displayName);
     try {
-      return new FlowCompiler(catalog.overlay(DefinitionsFiles.read(sidecar)), options, schema).compile(file.get(), out);
+      return new FlowCompiler(catalog.overlay(DefinitionsFiles.read(sidecar)), options, schema).compile(file.get(), Optional.of(path), onlyFragment, out);
     } catch (DefinitionsException e) {
       out.add(Diagnostic.of(Code.DEFINITIONS_UNREADABLE, Span.ofFile(sidecarName),
               "the definitions beside this flow cannot be read: " + e.getMessage())
@@ -112,13 +135,14 @@ public final class FlowCompiler {
     }
   }
 
+  /** Compiles text not read from a file; fragment files it uses are found relative to the working directory. */
   public Compilation compile(SourceFile file) {
-    return compile(file, new Diagnostics());
+    return compile(file, Optional.empty(), false, new Diagnostics());
   }
 
-  private Compilation compile(SourceFile file, Diagnostics out) {
+  private Compilation compile(SourceFile file, Optional<Path> location, boolean onlyFragment, Diagnostics out) {
     try {
-      return run(file, out);
+      return run(file, location, onlyFragment, out);
     } catch (RuntimeException | StackOverflowError e) {
       Optional<Path> report = CrashReport.write(options.crashReportDirectory(), file.name(), e);
       out.add(Diagnostic.of(Code.INTERNAL_ERROR, Span.ofFile(file.name()),
@@ -131,7 +155,7 @@ public final class FlowCompiler {
     }
   }
 
-  private Compilation run(SourceFile file, Diagnostics out) {
+  private Compilation run(SourceFile file, Optional<Path> location, boolean onlyFragment, Diagnostics out) {
     Optional<SourceTree> tree = new YamlTreeReader(options.limits()).read(file, out);
     if (tree.isEmpty()) {
       return finish(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), out);
@@ -143,9 +167,15 @@ public final class FlowCompiler {
           .build());
       return finish(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), out);
     }
+    boolean fragmentFile = FragmentReader.isFragmentFile(tree.get());
+    if (onlyFragment && !fragmentFile) {
+      return new Compilation(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), List.of(), catalog);
+    }
     schema.validate(tree.get(), out);
     FlowFile flow = FlowReader.read(tree.get(), out);
-    CompiledFlow compiled = new Assembly(flow, out).compile();
+    FragmentUses uses = new FragmentUses(catalog, fragments, location, file, out);
+    Assembly assembly = new Assembly(flow, uses, fragmentFile, out);
+    CompiledFlow compiled = assembly.compile();
     // Errors in config values leave the pipeline's shape as the file means it; others do not.
     boolean compilerErrors = out.sorted().stream()
         .anyMatch(d -> d.isError() && !d.code().id().startsWith("E04"));
@@ -153,24 +183,42 @@ public final class FlowCompiler {
     expressions.check();
     // The platform's rules judge the pipeline the flow becomes, as the engine will on save.
     ObjectNode emitted = new PipelineEmitter(catalog).emit(compiled);
-    List<PipelineIssue> issues = PipelineVerifier.verify(emitted, catalog,
-        new VerifierOptions(options.multipleOriginsAllowed()));
+    VerifierOptions verifier = new VerifierOptions(options.multipleOriginsAllowed());
+    if (fragmentFile) {
+      FragmentBody body = assembly.body();
+      ObjectNode json = body.json(emitted);
+      List<PipelineIssue> issues = PipelineVerifier.verify(json, catalog, verifier.forFragment());
+      new EngineDiagnostics(catalog, tree.get().map(), compiled, out)
+          .report(issues, compilerErrors, expressions.reportedConfigs());
+      boolean errors = out.hasErrors() || (options.strict() && !out.isEmpty());
+      return finish(file.name(), Optional.of(file), Optional.of(compiled), Optional.of(PipelineTrees.of(json)), out,
+          errors && !options.emitRejected() ? Optional.empty()
+              : Optional.of(body.compiled(file, tree.get().map(), compiled, json, issues)), List.of());
+    }
+    List<PipelineIssue> issues = PipelineVerifier.verify(emitted, catalog, verifier);
+    issues = new FragmentIssues(catalog, assembly.instances()).report(issues, compilerErrors, out);
     new EngineDiagnostics(catalog, tree.get().map(), compiled, out)
         .report(issues, compilerErrors, expressions.reportedConfigs());
     boolean errors = out.hasErrors() || (options.strict() && !out.isEmpty());
     Optional<Pipeline> pipeline = !errors || options.emitRejected() ? Optional.of(PipelineTrees.of(emitted)) : Optional.empty();
-    return finish(file.name(), Optional.of(file), Optional.of(compiled), pipeline, out);
+    return finish(file.name(), Optional.of(file), Optional.of(compiled), pipeline, out, Optional.empty(), uses.sources());
   }
 
   private Compilation finish(String name, Optional<SourceFile> file, Optional<CompiledFlow> flow,
       Optional<Pipeline> pipeline, Diagnostics out) {
+    return finish(name, file, flow, pipeline, out, Optional.empty(), List.of());
+  }
+
+  private Compilation finish(String name, Optional<SourceFile> file, Optional<CompiledFlow> flow,
+      Optional<Pipeline> pipeline, Diagnostics out, Optional<CompiledFragment> fragment,
+      List<SourceFile> fragmentSources) {
     List<Diagnostic> list = out.sorted();
     if (options.strict()) {
       list = list.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();
     }
     boolean withhold = list.stream().anyMatch(Diagnostic::isError) && !options.emitRejected();
     return new Compilation(name, file, withhold ? Optional.empty() : flow, withhold ? Optional.empty() : pipeline, list,
-        catalog);
+        catalog, withhold ? Optional.empty() : fragment, fragmentSources);
   }
 
   /**
@@ -179,17 +227,33 @@ public final class FlowCompiler {
    */
   private final class Assembly {
     private final FlowFile flow;
+    private final FragmentUses uses;
+    private final boolean fragmentFile;
+    private List<FragmentInstance> instances = List.of();
+    private @Nullable FragmentBody body;
     private final Diagnostics out;
     private final StageResolver resolver;
     private final ConfigBinder binder;
     private final ConfigTargets targets;
 
-    Assembly(FlowFile flow, Diagnostics out) {
+    Assembly(FlowFile flow, FragmentUses uses, boolean fragmentFile, Diagnostics out) {
       this.flow = flow;
+      this.uses = uses;
+      this.fragmentFile = fragmentFile;
       this.out = out;
       this.resolver = new StageResolver(catalog, flow.source().file());
       this.targets = new ConfigTargets(catalog);
       this.binder = new ConfigBinder(flow.source().map(), out).keepingRejected(options.emitRejected());
+    }
+
+    /** The uses of fragments this flow resolved. */
+    List<FragmentInstance> instances() {
+      return instances;
+    }
+
+    /** The fragment this fragment file declares; set by {@link #compile()} of a fragment file. */
+    FragmentBody body() {
+      return Objects.requireNonNull(body, "compile() of a fragment file sets the body");
     }
 
     CompiledFlow compile() {
@@ -197,8 +261,14 @@ public final class FlowCompiler {
       List<StageDecl> resolvedDecls = new ArrayList<>();
       List<StageDefinition> definitions = new ArrayList<>();
       Set<String> declaredIds = new LinkedHashSet<>();
+      Map<String, FragmentUseDecl> useDecls = FragmentReader.uses(flow.source());
+      Map<String, StageDecl> declsById = new LinkedHashMap<>();
       for (StageDecl decl : flow.stages()) {
         declaredIds.add(decl.idValue());
+        declsById.putIfAbsent(decl.idValue(), decl);
+        if (useDecls.containsKey(decl.idValue())) {
+          continue; // a fragment, resolved below
+        }
         Optional<StageDefinition> def = resolver.resolve(decl.ref(), StageResolver.Role.CANVAS, out);
         if (def.isPresent()) {
           resolvedDecls.add(decl);
@@ -208,7 +278,14 @@ public final class FlowCompiler {
       // Without a readable `stages:` mapping (reported by the schema) every connection and graph
       // rule would only repeat that one error.
       boolean stagesReadable = flow.source().root().path("stages").isObject();
-      boolean complete = stagesReadable && resolvedDecls.size() == flow.stages().size();
+      if (fragmentFile) {
+        useDecls.values().forEach(uses::refuseNested);
+      } else {
+        instances = uses.resolve(useDecls, declsById, header.parameters());
+      }
+      Map<String, StageNode> placeholders = new LinkedHashMap<>();
+      instances.forEach(i -> placeholders.put(i.use().id().value(), i.placeholder()));
+      boolean complete = stagesReadable && resolvedDecls.size() + placeholders.size() == flow.stages().size();
       List<InstanceNamer.Request> requests = new ArrayList<>();
       for (int i = 0; i < resolvedDecls.size(); i++) {
         requests.add(new InstanceNamer.Request(definitions.get(i).label(), resolvedDecls.get(i).instanceName()));
@@ -216,7 +293,16 @@ public final class FlowCompiler {
       List<String> names = InstanceNamer.assign(requests, out);
       List<String> counted = InstanceNamer.uiLabels(definitions.stream().map(StageDefinition::label).toList());
       Map<String, StageNode> byId = new LinkedHashMap<>();
-      for (int i = 0; i < resolvedDecls.size(); i++) {
+      int i = 0;
+      for (StageDecl d : flow.stages()) {
+        StageNode placeholder = placeholders.get(d.idValue());
+        if (placeholder != null) {
+          byId.putIfAbsent(d.idValue(), placeholder);
+          continue;
+        }
+        if (i >= resolvedDecls.size() || resolvedDecls.get(i) != d) {
+          continue; // did not resolve (reported)
+        }
         StageDecl decl = resolvedDecls.get(i);
         StageDefinition def = definitions.get(i);
         String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
@@ -226,14 +312,29 @@ public final class FlowCompiler {
             .orElse(InstanceNamer.defaultUiLabel(def.label(), names.get(i), counted.get(i)));
         byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabel, config, outputs));
         FlowLints.devStage(decl, def, out);
+        i++;
       }
       List<ConnectionDecl> all = new ArrayList<>(flow.connections());
       all.addAll(flow.events());
+      FragmentBody fragment = null;
+      if (fragmentFile) {
+        fragment = new FragmentBody(header, FragmentReader.ports(flow.source()), byId, out);
+        body = fragment;
+        complete = fragment.checkShape() && complete;
+        fragment.standIns().forEach(n -> {
+          byId.put(n.id(), n);
+          declaredIds.add(n.id());
+        });
+        all.addAll(fragment.connections());
+      }
       ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, flow.source().file(), out);
       List<Edge> edges = stagesReadable ? connections.resolve(all) : List.of();
       // A connection item that could not be read names stages we cannot know.
       complete = complete && everyItemRead("connections", flow.connections()) && everyItemRead("events", flow.events());
       FlowGraph graph = new FlowGraph(List.copyOf(byId.values()), edges);
+      if (fragment != null) {
+        fragment.checkPorts(graph);
+      }
       Span flowSpan = flow.source().map().keySpan("/stages");
       new FlowRules(out, options.multipleOriginsAllowed())
           .check(graph, flowSpan, complete, connections.writtenInputs(), connections.writtenOutputs());
@@ -243,6 +344,9 @@ public final class FlowCompiler {
       Optional<SpecialStage> stats = header.statsAggregator()
           .flatMap(d -> special(d, StageResolver.Role.STATS, "the statistics aggregator"));
       BoundConfig settings = PipelineSettings.bind(flow.source().map(), header, catalog, options.emitRejected(), out);
+      if (fragment != null) {
+        fragment.checkSettings(settings);
+      }
       Map<String, JsonNode> rawSettings = RawSettings.read(header, settings, flow.source().map(), out);
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
@@ -258,7 +362,12 @@ public final class FlowCompiler {
       String title = header.title().map(Located::value).orElse(id);
       return new CompiledFlow(id, header.id().span(), title, header.description().map(Located::value).orElse(""),
           header.labels().stream().map(Located::value).toList(), parameters, settings, rawSettings, graph, error, start,
-          stop, testOrigin, stats, header.ui().orElseGet(JSON::objectNode), header.metadata().orElseGet(JSON::objectNode));
+          stop, testOrigin, stats, header.ui().orElseGet(JSON::objectNode), header.metadata().orElseGet(JSON::objectNode),
+          fragmentCompletion(instances));
+    }
+
+    private PipelineCompletion fragmentCompletion(List<FragmentInstance> uses) {
+      return uses.isEmpty() ? PipelineCompletion.NONE : pipeline -> FragmentAssembly.complete(pipeline, uses);
     }
 
     /** Whether each item of a connections section was read; the others were reported as written wrong. */

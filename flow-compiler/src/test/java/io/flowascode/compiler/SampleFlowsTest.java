@@ -22,9 +22,12 @@ class SampleFlowsTest {
   static final Path SAMPLES = Path.of("..", "samples");
   static final Path GOLDEN = SAMPLES.resolve("expected");
 
+  /** The sample flows, and the sample fragments, whose golden is the fragment as the platform stores it. */
   static Stream<Path> samples() throws IOException {
-    try (Stream<Path> files = Files.list(SAMPLES)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".flow.yaml")).sorted().toList().stream();
+    try (Stream<Path> files = Files.walk(SAMPLES, 2)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".flow.yaml")
+              || p.getFileName().toString().endsWith(".fragment.yaml"))
+          .sorted().toList().stream();
     }
   }
 
@@ -33,7 +36,7 @@ class SampleFlowsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void compilesToItsGoldenPipeline(Path sample) throws IOException {
-    Compilation c = compiler.compile(sample, "samples/" + sample.getFileName());
+    Compilation c = compiler.compile(sample, "samples/" + SAMPLES.relativize(sample).toString().replace('\\', '/'));
     List<Diagnostic> errors = c.diagnostics().stream().filter(Diagnostic::isError).toList();
     assertThat(errors).as("errors compiling %s", sample).isEmpty();
     String json = c.pipeline().orElseThrow().json();

@@ -31,7 +31,7 @@ record PipelineDocument(ObjectNode pipeline, int schemaVersion, Optional<JsonNod
       throw new ImportRefusal("not a pipeline: the document is not a JSON object");
     }
     if (root.has("pipelineFragmentConfig") || root.has("fragmentId")) {
-      throw new ImportRefusal("this is a pipeline fragment; fragments are not supported by the flow language");
+      throw new ImportRefusal("this is a pipeline fragment, not a pipeline"); // FragmentImports reads those
     }
     JsonNode config = PipelineEnvelope.unwrap(root);
     if (config == null || !config.isObject() || !config.path("stages").isArray()) {
@@ -46,14 +46,27 @@ record PipelineDocument(ObjectNode pipeline, int schemaVersion, Optional<JsonNod
       throw new ImportRefusal("the pipeline has schemaVersion " + schema + "; this tool reads schema versions 1 to "
           + SCHEMA_VERSION);
     }
-    if (config.path("fragments").size() > 0) {
-      throw new ImportRefusal("the pipeline uses fragments; fragments are not supported by the flow language");
-    }
     ObjectNode pipeline = ((ObjectNode) config).deepCopy();
     refuseTransformer(pipeline);
     upgrade(pipeline);
     return new PipelineDocument(pipeline, schema, present(root.get("pipelineRules")),
         root.has("pipelineConfig") ? present(root.get("libraryDefinitions")) : Optional.empty());
+  }
+
+  /**
+   * A fragment (a fragment export's {@code pipelineFragmentConfig}, or the copy a pipeline holds,
+   * taken back to the fragment) read as a pipeline of its stages, to import its stages as a flow's.
+   */
+  static PipelineDocument ofFragment(JsonNode fragment, Optional<JsonNode> rules, Optional<JsonNode> libraryDefinitions)
+      throws ImportRefusal {
+    if (fragment == null || !fragment.isObject() || !fragment.path("stages").isArray()) {
+      throw new ImportRefusal("not a pipeline fragment: no list of stages");
+    }
+    ObjectNode pipeline = ((ObjectNode) fragment).deepCopy();
+    pipeline.put("pipelineId", fragment.path("fragmentId").asText(""));
+    refuseTransformer(pipeline);
+    upgrade(pipeline);
+    return new PipelineDocument(pipeline, SCHEMA_VERSION, rules, libraryDefinitions);
   }
 
   private static Optional<JsonNode> present(JsonNode n) {

@@ -72,8 +72,9 @@ public final class PipelineFiles {
         }
         String entry = e.getName();
         String base = entry.substring(entry.lastIndexOf('/') + 1);
+        // The StreamSets Platform adds the connections its pipelines use, by id, which are not pipelines.
         if (e.isDirectory() || !base.toLowerCase(Locale.ROOT).endsWith(".json") || base.startsWith(".")
-            || entry.startsWith("__MACOSX/")) {
+            || entry.startsWith("__MACOSX/") || base.equals("connections_metadata.json")) {
           continue;
         }
         String source = file + "!" + entry;

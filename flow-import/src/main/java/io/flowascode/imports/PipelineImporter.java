@@ -44,8 +44,12 @@ public final class PipelineImporter {
   static final Set<String> NOT_SETTINGS = Set.of("constants", "badRecordsHandling", "startEventStage", "stopEventStage");
   /** Metadata this tool writes itself on apply (ownership, stage identities), never into a flow file. */
   static final Set<String> OWN_METADATA = Set.of("managedBy", "flowStageIds");
+  /** The settings a fragment has of its own (`PipelineFragmentConfigBean`). */
+  private static final Set<String> FRAGMENT_SETTINGS = Set.of("executionMode", "testOriginStage");
 
   private final Catalog catalog;
+  /** The fragment files of this importer's pipelines and fragment exports, one per distinct fragment. */
+  private final FragmentFileNames fragmentFiles = new FragmentFileNames();
 
   /**
    * @param catalog the definitions the flow will be compiled with: the bundled catalog, overlaid
@@ -63,25 +67,56 @@ public final class PipelineImporter {
   public ImportResult importPipeline(JsonNode document, String source) {
     PipelineDocument doc;
     try {
+      if (document != null && document.isObject() && (document.has("pipelineFragmentConfig") || document.has("fragmentId"))) {
+        return importFragment(document, source);
+      }
       doc = PipelineDocument.read(document);
     } catch (ImportRefusal refusal) {
       return new ImportResult.Refused(source, refusal.getMessage());
     }
-    return new ImportResult.Imported(source, new OnePipeline(doc, source).flow());
+    return new ImportResult.Imported(source, new OnePipeline(doc, source, Optional.empty()).flow());
   }
+
+  /** A fragment export (or a bare fragment) as a fragment file. */
+  private ImportResult importFragment(JsonNode document, String source) throws ImportRefusal {
+    boolean envelope = document.has("pipelineFragmentConfig");
+    JsonNode fragment = envelope ? document.get("pipelineFragmentConfig") : document;
+    PipelineDocument doc = PipelineDocument.ofFragment(fragment,
+        Optional.ofNullable(document.get("pipelineRules")).filter(n -> !n.isNull()),
+        envelope ? Optional.ofNullable(document.get("libraryDefinitions")).filter(n -> !n.isNull()) : Optional.empty());
+    FragmentImports.Ports ports = FragmentImports.portsOfExport(fragment);
+    ImportedFlow body = new OnePipeline(doc, source, Optional.of(new FragmentSpec(ports, Optional.empty()))).flow();
+    String title = fragment.path("title").asText("").isBlank() ? body.id() : fragment.path("title").asText().strip();
+    String path = fragmentFiles.path(title, body.yaml());
+    return new ImportResult.Imported(source, new ImportedFlow(body.id(), body.yaml(), body.definitions(), body.notes(),
+        path, Map.of()));
+  }
+
+  /**
+   * Imports a fragment's stages as a fragment file rather than a flow: its ports, and the
+   * definitions of the pipeline that uses it, when it is imported from a pipeline's copy.
+   */
+  private record FragmentSpec(FragmentImports.Ports ports, Optional<PipelineDefinitions> shared) {}
 
   /** The import of one pipeline. */
   private final class OnePipeline {
     private final PipelineDocument doc;
     private final String source;
+    private final Optional<FragmentSpec> fragment;
     private final List<ImportNote> notes = new ArrayList<>();
     private String id;
     private PipelineDefinitions definitions;
     private Catalog compile;
+    private FragmentImports uses;
+    /** Each use's fragment file and output names, by placeholder stage. */
+    private final Map<JsonNode, FragmentFile> usedFiles = new LinkedHashMap<>();
+    /** A fragment's outputs' names, once written. */
+    private List<String> outputNames = List.of();
 
-    OnePipeline(PipelineDocument doc, String source) {
+    OnePipeline(PipelineDocument doc, String source, Optional<FragmentSpec> fragment) {
       this.doc = doc;
       this.source = source;
+      this.fragment = fragment;
     }
 
     ImportedFlow flow() {
@@ -99,14 +134,24 @@ public final class PipelineImporter {
               + "); the catalog is used instead"));
         }
       }
-      definitions = PipelineDefinitions.plan(catalog, export, doc, id + ".definitions.json", notes);
+      uses = fragment.isPresent() ? FragmentImports.of(doc, new ArrayList<>()) : FragmentImports.of(doc, notes);
+      String definitionsFile = fragment.isPresent()
+          ? FragmentFileNames.DIRECTORY + FragmentFileNames.slug(doc.pipeline().path("title").asText(id)) + ".definitions.json"
+          : id + ".definitions.json";
+      Catalog exported = export;
+      definitions = fragment.flatMap(FragmentSpec::shared)
+          .orElseGet(() -> PipelineDefinitions.plan(catalog, exported, uses.planning(doc), definitionsFile, notes));
       compile = definitions.compileCatalog();
+      for (FragmentImports.Use use : uses.all()) {
+        usedFiles.put(use.placeholder(), fragmentFile(use));
+      }
 
       ObjectNode root = JSON.objectNode();
-      ObjectNode flow = root.putObject("flow");
+      ObjectNode flow = root.putObject(fragment.isPresent() ? "fragment" : "flow");
       ObjectNode stagesNode = JSON.objectNode();
       StageWriting stages = new StageWriting(doc.stages());
       header(flow);
+      fragment.ifPresent(f -> outputNames = FragmentPortLines.write(root, f.ports(), stages::stageId, stages::portRef));
       stages.write(stagesNode);
       root.set("stages", stagesNode);
       List<String> connections = stages.connections();
@@ -120,7 +165,39 @@ public final class PipelineImporter {
         events.forEach(list::add);
       }
       droppedParts();
-      return new ImportedFlow(id, FlowYamlWriter.write(root), definitions.definitionsFile(), notes);
+      Map<String, String> files = new LinkedHashMap<>();
+      usedFiles.values().forEach(f -> files.put(f.path(), f.yaml()));
+      // A fragment imported from a pipeline's copy shares the pipeline's definitions file.
+      Optional<String> definitionsText = fragment.flatMap(FragmentSpec::shared).isPresent()
+          ? Optional.empty() : definitions.definitionsFile();
+      return new ImportedFlow(id, FlowYamlWriter.write(root), definitionsText, notes, id + ".flow.yaml", files);
+    }
+
+    /** The placeholder stage of a kind of fragment, as the compiler makes it. */
+    private StageDefinition placeholder(io.flowascode.compiler.fragment.FragmentKind kind) {
+      return compile.find(io.flowascode.compiler.fragment.FragmentKind.LIBRARY, kind.stageName(),
+              io.flowascode.compiler.fragment.FragmentKind.VERSION)
+          .orElseGet(() -> StageDefinition.builder(io.flowascode.compiler.fragment.FragmentKind.LIBRARY, kind.stageName(),
+              io.flowascode.compiler.fragment.FragmentKind.VERSION, kind.type()).build());
+    }
+
+    /** The file of the fragment a use was made from, imported with this pipeline's definitions. */
+    private FragmentFile fragmentFile(FragmentImports.Use use) {
+      PipelineDocument body;
+      try {
+        body = PipelineDocument.ofFragment(use.fragment(), Optional.empty(), Optional.empty());
+      } catch (ImportRefusal e) {
+        throw new IllegalStateException(e); // a copy the engine resolved has its stages
+      }
+      String lanePrefix = use.instanceId() + "_";
+      List<String> lanes = use.outputLanes().stream()
+          .map(l -> l.startsWith(lanePrefix) ? l.substring(lanePrefix.length()) : l).toList();
+      FragmentImports.Ports ports = new FragmentImports.Ports(use.kind(), use.entryStage(), lanes);
+      OnePipeline run = new OnePipeline(body, source, Optional.of(new FragmentSpec(ports, Optional.of(definitions))));
+      ImportedFlow imported = run.flow();
+      imported.notes().forEach(n -> notes.add(new ImportNote(n.level(), "fragment `" + use.title() + "`: " + n.message())));
+      String path = fragmentFiles.path(use.title(), imported.yaml());
+      return new FragmentFile(path, imported.yaml(), run.outputNames);
     }
 
     private String flowId() {
@@ -147,6 +224,10 @@ public final class PipelineImporter {
     private void header(ObjectNode flow) {
       JsonNode p = doc.pipeline();
       flow.put("id", id);
+      if (fragment.isPresent()) {
+        fragmentHeader(flow, p);
+        return;
+      }
       String title = p.path("title").asText("");
       if (title.isEmpty()) {
         notes.add(ImportNote.note("the pipeline has no title; the flow's title defaults to its id"));
@@ -217,6 +298,27 @@ public final class PipelineImporter {
       return chosenBySetting && written.get().isTextual() ? Optional.empty() : written;
     }
 
+    /** A fragment's header: its identity, parameters and its own two settings, nothing a flow adds. */
+    private void fragmentHeader(ObjectNode header, JsonNode p) {
+      String title = p.path("title").asText("");
+      if (!title.isEmpty() && !title.equals(id)) {
+        header.put("title", title);
+      }
+      String description = p.path("description").asText("");
+      if (!description.isEmpty()) {
+        header.put("description", description);
+      }
+      Map<String, JsonNode> configuration = PipelineDefinitions.configMap(p);
+      parameters(header, configuration);
+      Map<String, JsonNode> own = new LinkedHashMap<>();
+      configuration.forEach((name, value) -> {
+        if (FRAGMENT_SETTINGS.contains(name)) {
+          own.put(name, value);
+        }
+      });
+      settings(header, own, Set.of());
+    }
+
     /**
      * Pipeline constants as `parameters:`. A constant whose name a parameter cannot have, or
      * whose value is not a scalar, cannot be written and is reported; a number or boolean is
@@ -233,6 +335,9 @@ public final class PipelineImporter {
       for (JsonNode kv : constants) {
         String key = kv.path("key").asText("");
         JsonNode value = kv.path("value");
+        if (uses.isFragmentParameter(key)) {
+          continue; // set by the use of its fragment
+        }
         if (!kv.path("key").isTextual() || !PARAMETER.matcher(key).matches() || params.has(key)
             || !(value.isTextual() || value.isNumber() || value.isBoolean())) {
           dropped.add(key.isEmpty() ? "(no name)" : key);
@@ -343,15 +448,41 @@ public final class PipelineImporter {
       StageWriting(List<JsonNode> stages) {
         this.stages = stages;
         List<String> instanceNames = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (JsonNode s : stages) {
-          defs.add(definitions.choiceFor(s).definition());
+          // A use's placeholder needs no definition from the pipeline: the compiler makes it.
+          defs.add(uses.use(s).map(u -> placeholder(u.kind()))
+              .orElseGet(() -> definitions.choiceFor(s).definition()));
           instanceNames.add(s.path("instanceName").asText());
+          // A use of a fragment is named after the fragment's title, word by word.
+          labels.add(uses.use(s).map(u -> FragmentUseNode.idBase(u.title())).orElse(defs.get(defs.size() - 1).label()));
         }
-        ids = StageIds.of(instanceNames, defs.stream().map(StageDefinition::label).toList());
+        ids = StageIds.of(instanceNames, labels);
         for (int i = 0; i < stages.size(); i++) {
           ports(i);
         }
         lanes();
+      }
+
+      /** The id of the stage with this instance name. */
+      String stageId(String instanceName) {
+        for (int i = 0; i < stages.size(); i++) {
+          if (stages.get(i).path("instanceName").asText().equals(instanceName)) {
+            return ids.get(i);
+          }
+        }
+        return instanceName;
+      }
+
+      /** The output a lane is, as a connection names it: `stage`, `route[big]`, `dedup[2]`. */
+      Optional<String> portRef(String lane) {
+        for (int i = 0; i < stages.size(); i++) {
+          String port = portOfLane.get(i).get(lane);
+          if (port != null) {
+            return Optional.of(ids.get(i) + (port.isEmpty() ? "" : "[" + port + "]"));
+          }
+        }
+        return Optional.empty();
       }
 
       /** Each output lane's port: a predicate name, `default`, an output number, or "" for the only output. */
@@ -362,6 +493,21 @@ public final class PipelineImporter {
         List<String> order = new ArrayList<>();
         List<String> names = new ArrayList<>();
         JsonNode lanes = stage.path("outputLanes");
+        Optional<FragmentImports.Use> use = uses.use(stage);
+        if (use.isPresent()) {
+          // The outputs of a use are the fragment's, by the names its file gives them.
+          List<String> outputNames = usedFiles.get(stage).outputs();
+          List<String> outputLanes = use.get().outputLanes();
+          for (int k = 0; k < outputLanes.size(); k++) {
+            String port = outputLanes.size() == 1 ? "" : k < outputNames.size() ? outputNames.get(k) : String.valueOf(k + 1);
+            byLane.putIfAbsent(outputLanes.get(k), port);
+            order.add(port);
+          }
+          portOfLane.add(byLane);
+          portOrder.add(order);
+          predicateNames.add(names);
+          return;
+        }
         if (def.hasPredicates()) {
           List<String> expressions = new ArrayList<>();
           List<String> exprLanes = new ArrayList<>();
@@ -418,21 +564,36 @@ public final class PipelineImporter {
       }
 
       void write(ObjectNode out) {
-        List<String> labels = defs.stream().map(StageDefinition::label).toList();
-        List<String> wanted = stages.stream().map(s -> s.path("instanceName").asText()).toList();
-        List<Optional<String>> pins = InstanceNamePins.pins(labels, wanted);
+        // The compiler names the stages of the canvas; the stages that stand for fragments are named apart.
+        List<Integer> canvas = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+          if (uses.use(stages.get(i)).isEmpty()) {
+            canvas.add(i);
+          }
+        }
+        List<Optional<String>> canvasPins = InstanceNamePins.pins(canvas.stream().map(i -> defs.get(i).label()).toList(),
+            canvas.stream().map(i -> stages.get(i).path("instanceName").asText()).toList());
+        Map<Integer, Optional<String>> pinsByStage = new LinkedHashMap<>();
+        for (int k = 0; k < canvas.size(); k++) {
+          pinsByStage.put(canvas.get(k), canvasPins.get(k));
+        }
         for (int i = 0; i < stages.size(); i++) {
           JsonNode stage = stages.get(i);
           StageDefinition def = defs.get(i);
+          Optional<FragmentImports.Use> use = uses.use(stage);
+          if (use.isPresent()) {
+            out.set(ids.get(i), FragmentUseNode.of(use.get(), usedFiles.get(stage).path(), ids.get(i)));
+            continue;
+          }
           ObjectNode node = JSON.objectNode();
           StageReference ref = StageReference.choose(compile, def, Role.CANVAS, definitions.choiceFor(stage).raw());
           reference(node, ref);
-          pins.get(i).ifPresent(p -> node.put("instance_name", p));
+          pinsByStage.get(i).ifPresent(p -> node.put("instance_name", p));
           // The UI name, unless it is the one the compiler gives the stage anyway, wherever its block
           // is (an instance name without a number gets a default that depends on the order).
           JsonNode uiLabel = stage.path("uiInfo").path("label");
-          if (uiLabel.isTextual() && !uiLabel.asText().isEmpty()
-              && !uiLabel.asText().equals(InstanceNamer.defaultUiLabel(def.label(), wanted.get(i), ""))) {
+          if (uiLabel.isTextual() && !uiLabel.asText().isEmpty() && !uiLabel.asText()
+              .equals(InstanceNamer.defaultUiLabel(def.label(), stage.path("instanceName").asText(), ""))) {
             node.put("title", uiLabel.asText());
           }
           String description = stage.path("uiInfo").path("description").asText("");

@@ -18,6 +18,8 @@ import java.util.Set;
  */
 final class UiState {
   private static final Set<String> STAGE_DERIVED = Set.of("label", "description", "xPos", "yPos", "stageType", "icon", "colorIcon");
+  private static final Set<String> FRAGMENT_MARKS = Set.of("fragmentGroupStage", "fragmentId", "fragmentInstanceId",
+      "fragmentName", "parameterNamePrefix", "firstStageInstanceName", "pipelineId", "pipelineCommitId", "pipelineCommitLabel");
   private static final Set<String> PIPELINE_CACHE = Set.of("schemaFromPreview", "schemaFromPreviewUpdateTime");
 
   private UiState() {}
@@ -32,6 +34,22 @@ final class UiState {
         return;
       }
       kept.set(key, value);
+    });
+    return kept.isEmpty() ? Optional.empty() : Optional.of(kept);
+  }
+
+  /**
+   * A fragment use's `ui:`: the placeholder's uiInfo without what any stage's leaves out, the marks
+   * the compiler writes from the fragment (its id, instance, name, prefix and first stage) and the
+   * Control Hub version pins a Data Collector has no use for (docs/fragments.md).
+   */
+  static Optional<JsonNode> fragmentUse(JsonNode uiInfo) {
+    ObjectNode kept = JsonNodeFactory.instance.objectNode();
+    uiInfo.properties().forEach(e -> {
+      String key = e.getKey();
+      if (!STAGE_DERIVED.contains(key) && !FRAGMENT_MARKS.contains(key) && !e.getValue().isNull()) {
+        kept.set(key, e.getValue());
+      }
     });
     return kept.isEmpty() ? Optional.empty() : Optional.of(kept);
   }

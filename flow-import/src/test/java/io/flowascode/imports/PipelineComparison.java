@@ -54,6 +54,10 @@ final class PipelineComparison {
   /** UI state the platform or apply keeps or regenerates: layout, icons, what the language holds elsewhere. */
   private static final Set<String> STAGE_UI_NOT_COMPARED = Set.of("label", "description", "xPos", "yPos", "stageType", "icon",
       "colorIcon", "outputStreamLabels");
+  private static final Set<String> FRAGMENT_USE_UI_NOT_COMPARED = Set.of("label", "description", "xPos", "yPos", "stageType",
+      "icon", "colorIcon", "outputStreamLabels", "pipelineId", "pipelineCommitId", "pipelineCommitLabel",
+      // compared on its own, as the prefix the use gives its parameters ("fragment parameter prefix")
+      "parameterNamePrefix");
   private static final Set<String> PIPELINE_UI_NOT_COMPARED = Set.of("schemaFromPreview", "schemaFromPreviewUpdateTime");
   /** Metadata this tool writes on apply. */
   private static final Set<String> OWN_METADATA = Set.of("labels", "managedBy", "flowStageIds");
@@ -72,6 +76,10 @@ final class PipelineComparison {
    */
   static List<Difference> compare(JsonNode original, JsonNode compiled, Catalog catalog) {
     PipelineComparison c = new PipelineComparison(catalog);
+    // A fragment's stages are compared where they run, in place of the stage that stands for it.
+    c.fragments(original, compiled);
+    original = ResolvedStages.of(original);
+    compiled = ResolvedStages.of(compiled);
     c.header(original, compiled);
     c.stages(original, compiled);
     c.lanes(original, compiled);
@@ -173,8 +181,10 @@ final class PipelineComparison {
         if (!e.getValue().path("uiInfo").path("description").asText("").equals(other.path("uiInfo").path("description").asText(""))) {
           differ("stage description", e.getKey());
         }
-        if (!ValueEquality.same(without(e.getValue().path("uiInfo"), STAGE_UI_NOT_COMPARED),
-            without(other.path("uiInfo"), STAGE_UI_NOT_COMPARED))) {
+        // A fragment use's Control Hub version pins are reported on their own (CONTROL_HUB_PIN_DROPPED).
+        Set<String> notCompared = e.getValue().path("uiInfo").path("fragmentGroupStage").asBoolean(false)
+            ? FRAGMENT_USE_UI_NOT_COMPARED : STAGE_UI_NOT_COMPARED;
+        if (!ValueEquality.same(without(e.getValue().path("uiInfo"), notCompared), without(other.path("uiInfo"), notCompared))) {
           differ("stage UI state", e.getKey());
         }
       }
@@ -367,9 +377,8 @@ final class PipelineComparison {
         differ("setting", def.name());
       }
     }
-    JsonNode constantsA = ca.getOrDefault("constants", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode());
-    JsonNode constantsB = cb.getOrDefault("constants", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode());
-    if (!ValueEquality.same(constantsA, constantsB)) {
+    // Parameters by name: the platform keeps them in the order they were added.
+    if (!constants(ca).equals(constants(cb))) {
       differ("parameters", "");
     }
     Set<String> unknown = new TreeSet<>(ca.keySet());
@@ -380,6 +389,114 @@ final class PipelineComparison {
         differ("setting not in the catalog", name);
       }
     }
+  }
+
+  private static Map<String, String> constants(Map<String, JsonNode> configuration) {
+    Map<String, String> byKey = new java.util.TreeMap<>();
+    configuration.getOrDefault("constants", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode())
+        .forEach(kv -> byKey.putIfAbsent(kv.path("key").asText(), kv.path("value").asText()));
+    return byKey;
+  }
+
+  // ---------------------------------------------------------------- fragments
+
+  /** Placeholder uiInfo keys Control Hub writes to pin the version of a fragment a pipeline uses. */
+  private static final List<String> CONTROL_HUB_PINS = List.of("pipelineId", "pipelineCommitId", "pipelineCommitLabel");
+  /** The one thing a round trip drops on purpose (docs/fragments.md): a Data Collector has no Control Hub versions. */
+  static final String CONTROL_HUB_PIN_DROPPED = "Control Hub version pin of a fragment use (dropped, documented)";
+
+  /**
+   * What a pipeline holds about each fragment it uses besides its stages: the copy's title,
+   * description, its own settings and parameter defaults, and the use's parameter prefix.
+   */
+  private void fragments(JsonNode a, JsonNode b) {
+    for (JsonNode placeholder : a.path("stages")) {
+      if (io.flowascode.compiler.fragment.FragmentKind.ofStageName(placeholder.path("stageName").asText()).isEmpty()) {
+        continue;
+      }
+      String name = placeholder.path("instanceName").asText();
+      JsonNode fa = ResolvedStages.match(placeholder, a.path("fragments"));
+      JsonNode other = byInstance(b).get(name);
+      JsonNode fb = other == null ? null : ResolvedStages.match(other, b.path("fragments"));
+      if (fa == null || fb == null) {
+        if (fa != fb) {
+          differ("fragment copy", name);
+        }
+        continue;
+      }
+      fragment(name, fa, fb);
+      if (!placeholder.path("uiInfo").path("parameterNamePrefix").asText("")
+          .equals(other.path("uiInfo").path("parameterNamePrefix").asText(""))) {
+        differ("fragment parameter prefix", name);
+      }
+      if (CONTROL_HUB_PINS.stream().anyMatch(k -> placeholder.path("uiInfo").has(k))) {
+        differences.add(new Difference(CONTROL_HUB_PIN_DROPPED, name));
+      }
+    }
+  }
+
+  /** A fragment's own parts: title, description, its settings and parameter defaults. */
+  private void fragment(String name, JsonNode a, JsonNode b) {
+    if (!a.path("title").asText("").equals(b.path("title").asText(""))) {
+      differ("fragment title", name);
+    }
+    if (!a.path("description").asText("").equals(b.path("description").asText(""))) {
+      differ("fragment description", name);
+    }
+    Map<String, JsonNode> ca = PipelineDefinitions.configMap(a);
+    Map<String, JsonNode> cb = PipelineDefinitions.configMap(b);
+    if (!constants(ca).equals(constants(cb))) {
+      differ("fragment parameters", name);
+    }
+    for (ConfigDefinition def : catalog.pipelineConfigs()) {
+      if (List.of("executionMode", "testOriginStage").contains(def.name())) {
+        // An older fragment without the setting has the default the engine fills in.
+        JsonNode d = ConfigValues.settingDefault(def);
+        if (!ConfigValues.same(ca.getOrDefault(def.name(), d), cb.getOrDefault(def.name(), d), def)) {
+          differ("fragment setting", name + " " + def.name());
+        }
+      }
+    }
+  }
+
+  /**
+   * A fragment export against the fragment its imported file compiles to: its identity and own
+   * parts, its stages, configs and lanes, which stage its input feeds and which outputs it has.
+   */
+  static List<Difference> compareFragment(JsonNode original, JsonNode compiled, Catalog catalog) {
+    PipelineComparison c = new PipelineComparison(catalog);
+    if (!original.path("fragmentId").asText().equals(compiled.path("fragmentId").asText())) {
+      c.differ("fragment id", "");
+    }
+    c.fragment("", original, compiled);
+    c.stages(original, compiled);
+    c.lanes(original, compiled);
+    if (!entry(original).equals(entry(compiled))) {
+      c.differ("fragment input", "");
+    }
+    if (!outputs(original).equals(outputs(compiled))) {
+      c.differ("fragment outputs", "");
+    }
+    return c.differences;
+  }
+
+  private static String entry(JsonNode fragment) {
+    return fragment.path("uiInfo").path("fragmentStageConfiguration").path("uiInfo").path("firstStageInstanceName").asText("");
+  }
+
+  /** The outputs as the stage outputs they are, `Stage[n]`, in order. */
+  private static List<String> outputs(JsonNode fragment) {
+    Map<String, String> ports = new LinkedHashMap<>();
+    for (JsonNode s : fragment.path("stages")) {
+      JsonNode lanes = s.path("outputLanes");
+      for (int i = 0; i < lanes.size(); i++) {
+        ports.put(lanes.get(i).asText(), s.path("instanceName").asText() + "[" + (i + 1) + "]");
+      }
+    }
+    List<String> out = new ArrayList<>();
+    fragment.path("uiInfo").path("fragmentStageConfiguration").path("outputLanes")
+        .forEach(l -> out.add(ports.getOrDefault(l.asText(), "?")));
+    return out;
   }
 
   private void special(String what, JsonNode a, JsonNode b) {

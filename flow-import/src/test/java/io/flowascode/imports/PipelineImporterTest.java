@@ -374,10 +374,7 @@ class PipelineImporterTest {
       }
     }
     assertThat(refusal(transformer)).contains("Transformer");
-    ObjectNode fragments = pipeline.deepCopy();
-    fragments.putArray("fragments").addObject().put("fragmentId", "f");
-    assertThat(refusal(fragments)).contains("fragments");
-    assertThat(refusal(JSON.readTree("{\"pipelineFragmentConfig\": {}}"))).contains("fragment");
+    assertThat(refusal(JSON.readTree("{\"pipelineFragmentConfig\": {}}"))).contains("not a pipeline fragment");
     ObjectNode newer = pipeline.deepCopy();
     newer.put("schemaVersion", 7);
     assertThat(refusal(newer)).contains("schemaVersion 7");

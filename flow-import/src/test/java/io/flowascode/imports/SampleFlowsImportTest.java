@@ -8,11 +8,11 @@ import io.flowascode.compiler.CompilerOptions;
 import io.flowascode.compiler.FlowCompiler;
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,13 +31,22 @@ class SampleFlowsImportTest {
     }
   }
 
+  @TempDir
+  Path out;
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
-  void importsToAFlowThatCompilesToTheSamePipeline(Path sample) {
+  void importsToAFlowThatCompilesToTheSamePipeline(Path sample) throws IOException {
     Compilation original = compiler.compile(sample, sample.toString());
     ImportedFlow imported = imported(original);
     assertThat(imported.definitions()).isEmpty();
-    Compilation again = compiler.compile(new SourceFile(imported.flowFileName(), imported.yaml()));
+    // Written as `flow import` writes them, with the fragment files a flow uses beside it.
+    for (java.util.Map.Entry<String, String> f : imported.fragmentFiles().entrySet()) {
+      Files.createDirectories(out.resolve(f.getKey()).getParent());
+      Files.writeString(out.resolve(f.getKey()), f.getValue());
+    }
+    Path file = Files.writeString(out.resolve(imported.flowFileName()), imported.yaml());
+    Compilation again = compiler.compile(file, imported.flowFileName());
     assertThat(again.hasErrors()).as("the imported flow:%n%s", imported.yaml()).isFalse();
     assertThat(PipelineComparison.compare(PipelineTrees.tree(original.pipeline().orElseThrow()), PipelineTrees.tree(again.pipeline().orElseThrow()), catalog))
         .isEmpty();

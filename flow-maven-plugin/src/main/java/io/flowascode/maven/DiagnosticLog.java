@@ -21,7 +21,7 @@ final class DiagnosticLog {
     if (all.isEmpty()) {
       return;
     }
-    List<SourceFile> files = result.compilations().stream().flatMap(c -> c.source().stream()).toList();
+    List<SourceFile> files = result.compilations().stream().flatMap(c -> c.sources().stream()).toList();
     SourceLookup sources = SourceLookup.of(files);
     if (format != OutputFormat.TEXT) {
       for (String line : format.renderer(false, Integer.MAX_VALUE).render(all, sources).split("\n")) {

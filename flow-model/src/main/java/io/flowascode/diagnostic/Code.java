@@ -110,6 +110,17 @@ public enum Code {
   // E08xx: the engine's own verdict, where no more specific code says it
   ENGINE_REFUSES("E0801", Severity.ERROR, "the engine refuses the pipeline"),
 
+  // E10xx: fragments, their uses and their ports
+  FRAGMENT_NOT_FOUND("E1001", Severity.ERROR, "the fragment file a stage uses cannot be read"),
+  NOT_A_FRAGMENT("E1002", Severity.ERROR, "the file a stage uses is not a fragment file"),
+  FRAGMENT_HAS_ERRORS("E1003", Severity.ERROR, "the fragment a stage uses has errors"),
+  UNKNOWN_FRAGMENT_PARAMETER("E1004", Severity.ERROR, "a value for a parameter the fragment does not have"),
+  PARAMETER_CLASH("E1005", Severity.ERROR, "two runtime parameters of the pipeline get the same name"),
+  FRAGMENT_SHAPE("E1006", Severity.ERROR, "a fragment's input does not fit its stages"),
+  DUPLICATE_FRAGMENT_OUTPUT("E1007", Severity.ERROR, "two outputs of a fragment stand for the same stage output"),
+  INVALID_FRAGMENT_INSTANCE("E1008", Severity.ERROR, "a fragment instance id or parameter prefix the platform cannot use"),
+  NESTED_FRAGMENT("E1009", Severity.ERROR, "a fragment that uses another fragment"),
+
   // E09xx: the tool itself
   INTERNAL_ERROR("E0900", Severity.ERROR, "the compiler failed on this input; please report it");
 

@@ -33,7 +33,9 @@ public final class FlowReader {
 
   private FlowFile read() {
     JsonNode root = tree.root();
-    FlowHeader header = header(root.path("flow"), "/flow");
+    // A fragment file has the same header, under `fragment:`.
+    String headerKey = FragmentReader.isFragmentFile(tree) ? FragmentReader.HEADER : "flow";
+    FlowHeader header = header(root.path(headerKey), "/" + headerKey);
     List<StageDecl> stages = new ArrayList<>();
     JsonNode stagesNode = root.path("stages");
     if (stagesNode.isObject()) {

@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * What Data Collector does to a pipeline it stores, for the parts a store without an engine can
- * reproduce (NOTES §1.7 steps 3 and 4): every config missing from the pipeline, from a stage or
- * from a stage's service is added with its definition's default, and the canvas stages are put in
- * topological order. Version fields also come back in the types the platform's JSON binding gives
+ * reproduce (NOTES §1.7 steps 3 and 4): every config missing from the pipeline, from a stage (also
+ * a stage of a fragment the pipeline holds) or from a stage's service is added with its
+ * definition's default, and the canvas stages are put in topological order. Version fields also come back in the types the platform's JSON binding gives
  * them: `stageVersion` a string, `serviceVersion` a number (rest-samples 06 sent `"3"` and got `3`).
  *
  * <p>Stages are matched to definitions by library, stage name and version exactly. The platform
@@ -54,6 +54,11 @@ public final class StoreNormalizer {
     if (stages instanceof ArrayNode canvas) {
       canvas.forEach(this::fillStage);
       copy.set("stages", StageOrder.sorted(canvas));
+    }
+    // The stages of each fragment copy are the stages the engine runs: it fills them too (a
+    // real Data Collector 3.22.2 answered so, docs/fragments.md), and keeps their order.
+    for (JsonNode fragment : copy.path("fragments")) {
+      fragment.path("stages").forEach(this::fillStage);
     }
     for (String field : SPECIAL_STAGES) {
       fillStage(copy.path(field));

@@ -16,11 +16,16 @@ public record BatchResult(List<Compilation> compilations, List<Diagnostic> cross
     return compilations.stream().anyMatch(Compilation::hasErrors) || crossFile.stream().anyMatch(Diagnostic::isError);
   }
 
+  /**
+   * Every diagnostic once, in order: a fragment's own problems are in the compilation of every
+   * flow that uses it, and are shown once.
+   */
   public List<Diagnostic> allDiagnostics() {
-    List<Diagnostic> all = new ArrayList<>();
+    java.util.Set<Diagnostic> all = new java.util.LinkedHashSet<>();
     compilations.forEach(c -> all.addAll(c.diagnostics()));
     all.addAll(crossFile);
-    all.sort(Diagnostic.ORDER);
-    return all;
+    List<Diagnostic> sorted = new ArrayList<>(all);
+    sorted.sort(Diagnostic.ORDER);
+    return sorted;
   }
 }

@@ -28,8 +28,8 @@ public final class FlowBatch {
     List<Diagnostic> cross = new ArrayList<>();
     Map<String, Compilation> byId = new HashMap<>();
     for (Compilation c : results) {
-      if (c.flowId().isEmpty()) {
-        continue;
+      if (c.flowId().isEmpty() || c.isFragment()) {
+        continue; // fragments are not pipelines: flows that use one hold copies of it
       }
       Compilation first = byId.putIfAbsent(c.flowId().get(), c);
       if (first != null) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param ui the pipeline's UI state as written (`ui`), an empty object when not written
  * @param metadata the pipeline's metadata other than labels as written, an empty object when not
  *     written
+ * @param completion what the emitter adds after the flow's stages (the fragments it uses)
  */
 public record CompiledFlow(
     String id,
@@ -32,7 +33,8 @@ public record CompiledFlow(
     Optional<SpecialStage> testOrigin,
     Optional<SpecialStage> statsAggregator,
     JsonNode ui,
-    JsonNode metadata) {
+    JsonNode metadata,
+    PipelineCompletion completion) {
 
   public CompiledFlow {
     labels = List.copyOf(labels);
@@ -42,6 +44,6 @@ public record CompiledFlow(
   /** The same flow with its stages and connections replaced (renamed instances). */
   public CompiledFlow withGraph(FlowGraph other) {
     return new CompiledFlow(id, idSpan, title, description, labels, parameters, settings, rawSettings, other, errorStage,
-        startEvent, stopEvent, testOrigin, statsAggregator, ui, metadata);
+        startEvent, stopEvent, testOrigin, statsAggregator, ui, metadata, completion);
   }
 }

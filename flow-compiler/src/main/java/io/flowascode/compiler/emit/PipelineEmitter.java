@@ -75,6 +75,7 @@ public final class PipelineEmitter {
     flow.stopEvent().ifPresent(s -> stop.add(special(s, "_StopEventStage", "Stop Event - ", layout.specialX(), Layout.Y0 + 3 * Layout.DY)));
     root.set("testOriginStage", flow.testOrigin().<JsonNode>map(s -> special(s, "_TestOriginStage", "Test Origin - ",
         layout.specialX(), Layout.Y0 + 4 * Layout.DY)).orElseGet(JSON::nullNode));
+    flow.completion().complete(root);
     return root;
   }
 

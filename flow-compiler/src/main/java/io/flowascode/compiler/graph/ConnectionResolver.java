@@ -237,6 +237,8 @@ public final class ConnectionResolver {
           .label("which output?");
       if (selector) {
         b.help("write `" + from.id() + "[<predicate>]` with one of " + keys(outputs));
+      } else if (outputs.stream().anyMatch(o -> !o.key().chars().allMatch(Character::isDigit))) {
+        b.help("write `" + from.id() + "[<output>]` with one of " + keys(outputs));
       } else {
         b.help("write `" + from.id() + "[N]` with N from 1 to " + outputs.size()
             + labelsNote(from));
@@ -264,6 +266,18 @@ public final class ConnectionResolver {
       Optional<OutputPort> p = from.output(port.value());
       if (p.isPresent()) {
         return p;
+      }
+      if (outputs.stream().anyMatch(o -> !o.key().chars().allMatch(Character::isDigit))) {
+        // A fragment's outputs have the names its file gives them.
+        Diagnostic.Builder b = Diagnostic.of(Code.NO_SUCH_OUTPUT, port.span(),
+                "`" + from.id() + "` has no output `" + port.value() + "`")
+            .label("unknown output");
+        List<String> outputKeys = outputs.stream().map(OutputPort::key).toList();
+        Suggestions.didYouMean(port.value(), outputKeys)
+            .ifPresentOrElse(b::help, () -> b.help("its outputs are " + keys(outputs)));
+        b.fixes(NameFixes.replaceWithin(file, port.span(), port.value(), Suggestions.closest(port.value(), outputKeys, 3)));
+        out.add(b.build());
+        return Optional.empty();
       }
       out.add(Diagnostic.of(Code.NO_SUCH_OUTPUT, port.span(),
               "`" + from.id() + "` has no output `" + port.value() + "`")

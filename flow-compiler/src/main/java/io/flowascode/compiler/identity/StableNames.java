@@ -1,6 +1,7 @@
 package io.flowascode.compiler.identity;
 
 import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.compiler.fragment.FragmentKind;
 import io.flowascode.compiler.graph.Edge;
 import io.flowascode.compiler.graph.FlowGraph;
 import io.flowascode.compiler.graph.OutputPort;
@@ -49,7 +50,9 @@ public final class StableNames {
    * the others named as the compiler names them around those; the flow itself when nothing moves.
    */
   public static CompiledFlow keeping(CompiledFlow flow, Map<String, String> kept) {
-    List<StageNode> stages = flow.graph().stages();
+    // A stage that stands for a fragment is named from its use's instance id, not by the
+    // compiler's numbering, and its lanes from the fragment's: it keeps what it has.
+    List<StageNode> stages = flow.graph().stages().stream().filter(s -> !standsForFragment(s)).toList();
     List<InstanceNamer.Request> requests = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (StageNode s : stages) {
@@ -68,7 +71,7 @@ public final class StableNames {
     }
     List<String> counted = InstanceNamer.uiLabels(labels);
     Map<StageNode, StageNode> renamed = new IdentityHashMap<>();
-    List<StageNode> nodes = new ArrayList<>();
+    flow.graph().stages().stream().filter(StableNames::standsForFragment).forEach(s -> renamed.put(s, s));
     for (int i = 0; i < stages.size(); i++) {
       StageNode s = stages.get(i);
       String name = names.get(i);
@@ -80,8 +83,9 @@ public final class StableNames {
       }
       StageNode node = new StageNode(s.decl(), s.definition(), name, uiLabel, s.config(), outputs);
       renamed.put(s, node);
-      nodes.add(node);
     }
+    // In the graph's order, as before.
+    List<StageNode> nodes = flow.graph().stages().stream().map(s -> Objects.requireNonNull(renamed.get(s))).toList();
     List<Edge> edges = new ArrayList<>();
     for (Edge e : flow.graph().edges()) {
       // Every edge joins two of the graph's stages, each renamed above.
@@ -91,5 +95,9 @@ public final class StableNames {
       edges.add(new Edge(e.kind(), from, port, to, e.link()));
     }
     return flow.withGraph(new FlowGraph(nodes, edges));
+  }
+
+  private static boolean standsForFragment(StageNode s) {
+    return s.definition().library().equals(FragmentKind.LIBRARY) && FragmentKind.ofStageName(s.definition().name()).isPresent();
   }
 }

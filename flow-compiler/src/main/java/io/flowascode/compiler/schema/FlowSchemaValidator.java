@@ -109,7 +109,7 @@ public final class FlowSchemaValidator {
       }
       case "required" -> {
         String property = e.getProperty();
-        if (anyOfStages.contains(pointer) && ("label".equals(property) || "name".equals(property))) {
+        if (anyOfStages.contains(pointer) && ("label".equals(property) || "name".equals(property) || "fragment".equals(property))) {
           labelOrNameMissing(map, pointer, where, labelOrNameReported, out);
           return;
         }
@@ -165,6 +165,7 @@ public final class FlowSchemaValidator {
         out.add(b.build());
       }
       case "pattern" -> pattern(e, map, pointer, out);
+      case "false" -> KindOnlyKeys.report(map, pointer, out);
       case "propertyNames" -> {
         // Reported on the mapping, naming the offending key as the property.
         String key = e.getProperty() == null ? "" : e.getProperty();
@@ -210,35 +211,44 @@ public final class FlowSchemaValidator {
     if (reported.add(pointer)) {
       out.add(Diagnostic.of(Code.MISSING_PROPERTY, map.keySpan(pointer), where + " needs a `label` or a `name`")
           .label("no label or name")
-          .help("add `label: <catalog label>`, e.g. `label: Trash`")
+          .help("add `label: <catalog label>`, e.g. `label: Trash`; or `fragment: <file>` to use a fragment")
           .build());
     }
   }
 
   private void pattern(Error e, SourceMap map, String pointer, Diagnostics out) {
     String value = e.getInstanceNode() == null ? "" : e.getInstanceNode().asText();
-    if (pointer.equals("/flow/id")) {
+    if (pointer.equals("/flow/id") || pointer.equals("/fragment/id")) {
       out.add(Diagnostic.of(Code.INVALID_FLOW_ID, map.valueSpan(pointer),
-              "the flow id `" + value + "` has characters the platform does not allow")
+              "the " + (pointer.startsWith("/flow") ? "flow" : "fragment") + " id `" + value + "` has characters the platform does not allow")
           .label("only letters, digits, `_` and `-`")
           .help("try `" + java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFD)
               .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9_-]+", "-") + "`")
           .build());
       return;
     }
-    boolean isKey = pointer.matches("/stages/[^/]+") || pointer.matches("/flow/parameters/[^/]+");
+    if (pointer.matches("/stages/[^/]+/(instance_id|parameter_prefix)")) {
+      KindOnlyKeys.invalidInstance(map, pointer, value, out);
+      return;
+    }
+    boolean isKey = pointer.matches("/stages/[^/]+") || isParameterName(pointer);
     invalidId(map, pointer, value, isKey, out);
   }
 
   private static void invalidId(SourceMap map, String pointer, String value, boolean isKey, Diagnostics out) {
     Span span = isKey ? map.keySpan(pointer) : map.valueSpan(pointer);
-    String what = pointer.startsWith("/flow/parameters/") ? "parameter name" : "stage id";
+    String what = isParameterName(pointer) ? "parameter name" : "stage id";
     out.add(Diagnostic.of(Code.INVALID_ID, span, "`" + value + "` is not a valid " + what)
         .label("invalid " + what)
         .help(what.equals("stage id")
             ? "stage ids start with a letter or `_` and hold letters, digits, `_` and `-`"
             : "parameter names start with a letter or `_` and hold letters, digits and `_`")
         .build());
+  }
+
+  /** A parameter of the flow, of a fragment, or set by a stage that uses a fragment. */
+  private static boolean isParameterName(String pointer) {
+    return pointer.matches("/(flow|fragment)/parameters/[^/]+") || pointer.matches("/stages/[^/]+/parameters/[^/]+");
   }
 
   private void generic(Error e, SourceMap map, String pointer, String where, Diagnostics out) {
@@ -291,6 +301,16 @@ public final class FlowSchemaValidator {
     String[] parts = pointer.substring(1).split("/");
     String first = unescape(parts[0]);
     switch (first) {
+      case "fragment":
+        if (parts.length == 1) {
+          return "the `fragment` section";
+        }
+        if (parts.length == 3 && parts[1].equals("parameters")) {
+          return "parameter `" + unescape(parts[2]) + "`";
+        }
+        return "`fragment." + unescape(parts[1]) + "`";
+      case "outputs":
+        return parts.length == 1 ? "the `outputs` section" : "output `" + unescape(parts[1]) + "`";
       case "flow":
         if (parts.length == 1) {
           return "the `flow` section";
@@ -315,6 +335,9 @@ public final class FlowSchemaValidator {
         if (parts.length == 4 && parts[2].equals("predicates")) {
           return "predicate `" + unescape(parts[3]) + "` of stage `" + unescape(parts[1]) + "`";
         }
+        if (parts.length == 4 && parts[2].equals("parameters")) {
+          return "parameter `" + unescape(parts[3]) + "` of stage `" + unescape(parts[1]) + "`";
+        }
         return "`" + unescape(parts[2]) + "` of stage `" + unescape(parts[1]) + "`";
       case "connections":
       case "events":
@@ -334,7 +357,10 @@ public final class FlowSchemaValidator {
 
   private static String requiredHelp(String pointer, String property) {
     if (pointer.isEmpty() && property.equals("flow")) {
-      return "start the file with a `flow:` section holding at least `id:`";
+      return "start the file with a `flow:` section holding at least `id:` (or `fragment:` for a fragment file)";
+    }
+    if (pointer.equals("/fragment") && property.equals("id")) {
+      return "add `id: <fragment id>`; it names the fragment on the platform";
     }
     if (pointer.isEmpty() && property.equals("stages")) {
       return "add a `stages:` section listing the flow's stages";

@@ -52,7 +52,9 @@ final class CreationRules implements PipelineRule {
     p.statsAggregatorStage().ifPresent(s -> stage(v, s, parameters));
     if (p.errorStage().isPresent()) {
       stage(v, p.errorStage().get(), parameters);
-    } else if (!List.of("BATCH", "STREAMING").contains(EngineValues.text(pipeline.value("executionMode").orElse(null)))) {
+    } else if (!v.options().fragment()
+        && !List.of("BATCH", "STREAMING").contains(EngineValues.text(pipeline.value("executionMode").orElse(null)))) {
+      // A fragment is checked inside a pipeline the engine makes for it, with an error stage.
       v.report(new PipelineIssue("CREATION_009", null, null, "badRecordsHandling",
           "the pipeline has no error stage; the engine needs one for error records", IssuePhase.SAVE));
     }

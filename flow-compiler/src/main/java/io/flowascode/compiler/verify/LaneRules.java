@@ -10,17 +10,21 @@ import java.util.stream.Collectors;
 /**
  * How canvas stages are wired: every lane written once and read somewhere, every input written by
  * some stage, no loops, one lane at most between two stages, and no stage reading from both the
- * data and the event part of the pipeline.
+ * data and the event part of the pipeline. With fragments, lanes are written once, shared once and
+ * read somewhere between the stages as stored; order and the two parts are checked as they run.
  */
 final class LaneRules implements PipelineRule {
 
   @Override
   public void check(Verification v) {
     LaneGraph g = v.lanes();
-    duplicateWriters(v, g);
-    openLanes(v, g);
+    LaneGraph stored = v.originalLanes();
+    duplicateWriters(v, stored);
+    if (!v.options().fragment()) {
+      openLanes(v, stored); // a fragment's open lanes are its outputs
+    }
     unsortable(v, g);
-    parallelLanes(v, g);
+    parallelLanes(v, stored);
     mixedInputs(v, g);
   }
 

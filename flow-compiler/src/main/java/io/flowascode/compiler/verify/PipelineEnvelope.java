@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Where the pipeline is in a document that may wrap it: a bare {@code pipelineConfig}, Data
  * Collector's export envelope ({@code {pipelineConfig, pipelineRules, libraryDefinitions}}) or an
- * IBM flow ({@code pipeline_definition}). Every reader of pipeline JSON starts here.
+ * IBM flow ({@code pipeline_definition}), or a fragment export ({@code pipelineFragmentConfig}). Every reader of pipeline JSON starts here.
  */
 public final class PipelineEnvelope {
-  private static final List<String> WRAPPERS = List.of("pipelineConfig", "pipeline_definition");
+  private static final List<String> WRAPPERS = List.of("pipelineConfig", "pipeline_definition", "pipelineFragmentConfig");
 
   private PipelineEnvelope() {}
 

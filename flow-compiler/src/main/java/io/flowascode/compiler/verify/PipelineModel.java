@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param titlePresent whether the JSON has a textual title at all
  * @param configurationEntries the pipeline configuration as written
  * @param configuration the pipeline configuration by name, the last of a name winning as in the engine
+ * @param stages the canvas stages as the engine runs them: with fragments, each fragment's stages in
+ *     place of the stage that stands for it
+ * @param originalStages the canvas stages as stored (the same as {@code stages} without fragments)
  */
 record PipelineModel(
     String title,
@@ -21,6 +24,7 @@ record PipelineModel(
     List<ConfigEntry> configurationEntries,
     Map<String, JsonNode> configuration,
     List<StageInstance> stages,
+    List<StageInstance> originalStages,
     Optional<StageInstance> errorStage,
     Optional<StageInstance> statsAggregatorStage,
     List<StageInstance> startEventStages,
@@ -31,6 +35,7 @@ record PipelineModel(
     configurationEntries = List.copyOf(configurationEntries);
     configuration = Map.copyOf(configuration);
     stages = List.copyOf(stages);
+    originalStages = List.copyOf(originalStages);
     startEventStages = List.copyOf(startEventStages);
     stopEventStages = List.copyOf(stopEventStages);
   }

@@ -48,11 +48,16 @@ final class PipelineReader {
         stage(stagesNode.get(i), StageRole.CANVAS, i).ifPresent(stages::add);
       }
     }
+    // With fragments the engine checks the stages as they run, each fragment stage in place of
+    // the stage that stands for it, and the lanes between the stages as stored.
+    List<StageInstance> resolved = FragmentResolution.resolve(stages, pipeline.get("fragments"),
+        (node, position) -> stage(node, StageRole.CANVAS, position));
     return Optional.of(new PipelineModel(
         title,
         titlePresent,
         entries,
         configuration,
+        resolved,
         stages,
         single(pipeline, StageRole.ERROR),
         single(pipeline, StageRole.STATS_AGGREGATOR),

@@ -98,13 +98,20 @@ final class SelectorRules implements PipelineRule {
   /** Not platform rules, but what the UI and SDKs keep: every lane has a predicate, in the same order. */
   private static void order(Verification v, StageInstance s, List<String> lanes) {
     Set<String> covered = new HashSet<>();
+    List<String> matched = new ArrayList<>();
     for (String lane : lanes) {
-      s.outputLanes().stream().filter(l -> l.endsWith(lane)).findFirst().ifPresent(covered::add);
+      // A stage of a fragment copy names its lanes without the instance prefix.
+      s.outputLanes().stream().filter(l -> l.equals(lane)).findFirst()
+          .or(() -> s.outputLanes().stream().filter(l -> l.endsWith(lane)).findFirst())
+          .ifPresent(l -> {
+            covered.add(l);
+            matched.add(l);
+          });
     }
     List<String> uncovered = s.outputLanes().stream().filter(l -> !covered.contains(l)).toList();
     if (!uncovered.isEmpty()) {
       v.extra(s, s.displayName() + " has output lanes no predicate sends records to: " + String.join(", ", uncovered));
-    } else if (!lanes.equals(s.outputLanes())) {
+    } else if (!matched.equals(s.outputLanes())) {
       v.note(s, s.displayName() + " lists its predicates in a different order than its output lanes; "
           + "the platform accepts it, but the UI and SDKs keep them in the same order");
     }

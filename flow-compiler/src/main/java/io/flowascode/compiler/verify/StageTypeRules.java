@@ -45,13 +45,13 @@ final class StageTypeRules implements PipelineRule {
         outputCount(v, s, def, what);
       }
       case PROCESSOR -> {
-        if (s.inputLanes().isEmpty()) {
+        if (s.inputLanes().isEmpty() && !v.options().fragment()) {
           v.report("VALIDATION_0014", s, what + " has no input lanes; a processor must read at least one");
         }
         outputCount(v, s, def, what);
       }
       case DESTINATION, EXECUTOR -> {
-        if (s.inputLanes().isEmpty()) {
+        if (s.inputLanes().isEmpty() && !v.options().fragment()) {
           v.report("VALIDATION_0014", s, what + " has no input lanes; a " + def.type().word()
               + " must read at least one");
         }
@@ -94,7 +94,7 @@ final class StageTypeRules implements PipelineRule {
         possibleOrigin = true;
       }
     }
-    if (origins.isEmpty() && !possibleOrigin && !ordered.isEmpty()) {
+    if (origins.isEmpty() && !possibleOrigin && !ordered.isEmpty() && !v.options().fragment()) {
       v.report("VALIDATION_0003", ordered.get(0), "the pipeline has no origin; its first stage "
           + ordered.get(0).displayName() + " must be one");
     }

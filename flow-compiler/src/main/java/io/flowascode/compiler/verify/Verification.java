@@ -12,10 +12,14 @@ import java.util.Optional;
 
 /** What every rule works from: the pipeline, its definitions and lanes, and where issues go. */
 final class Verification {
+  /** The configs of a fragment on its own (`PipelineFragmentConfigBean`). */
+  private static final java.util.Set<String> FRAGMENT_CONFIGS = java.util.Set.of("executionMode", "testOriginStage", "constants");
+
   private final PipelineModel pipeline;
   private final Catalog catalog;
   private final Definitions definitions;
   private final LaneGraph lanes;
+  private final LaneGraph originalLanes;
   private final VerifierOptions options;
   private final List<PipelineIssue> issues;
   private @Nullable Component pipelineComponent;
@@ -28,6 +32,7 @@ final class Verification {
     this.catalog = catalog;
     this.definitions = definitions;
     this.lanes = lanes;
+    this.originalLanes = pipeline.originalStages().equals(pipeline.stages()) ? lanes : new LaneGraph(pipeline.originalStages());
     this.options = options;
     this.issues = issues;
   }
@@ -42,6 +47,14 @@ final class Verification {
 
   LaneGraph lanes() {
     return lanes;
+  }
+
+  /**
+   * The canvas stages as stored, connected by their lanes: with fragments the engine checks
+   * duplicate, shared and open lanes on these, where each fragment is one stage.
+   */
+  LaneGraph originalLanes() {
+    return originalLanes;
   }
 
   VerifierOptions options() {
@@ -67,7 +80,11 @@ final class Verification {
   /** The pipeline's settings as the engine sees them, missing ones at their defaults. */
   Component pipelineComponent() {
     if (pipelineComponent == null) {
-      pipelineComponent = Component.of(null, null, catalog.pipelineConfigs(), pipeline.configurationEntries());
+      // A fragment has the three configs of Data Collector's `pipelineFragment` definition only.
+      List<ConfigDefinition> defs = options.fragment()
+          ? catalog.pipelineConfigs().stream().filter(c -> FRAGMENT_CONFIGS.contains(c.name())).toList()
+          : catalog.pipelineConfigs();
+      pipelineComponent = Component.of(null, null, defs, pipeline.configurationEntries());
     }
     return pipelineComponent;
   }

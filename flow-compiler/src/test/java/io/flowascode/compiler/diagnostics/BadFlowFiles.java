@@ -20,14 +20,31 @@ final class BadFlowFiles {
 
   private BadFlowFiles() {}
 
-  /** Every bad flow file, sorted, for a stable test order. */
+  /**
+   * Every bad flow file, and every fragment file that expects a diagnostic of its own, sorted, for
+   * a stable test order. Fragment files without expectations are the good fragments bad flows use.
+   */
   static List<Path> all() {
     Path root = root();
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".flow.yaml")).sorted().toList();
+      return files.filter(p -> p.getFileName().toString().endsWith(".flow.yaml")
+              || p.getFileName().toString().endsWith(".fragment.yaml") && !expectations(p).isEmpty())
+          .sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * What compiling a file must report: its own expectations, and those of the fragment files it
+   * uses, whose problems it reports too.
+   */
+  static List<Expectation> expectations(Path file, io.flowascode.compiler.Compilation compilation) {
+    List<Expectation> all = new java.util.ArrayList<>(expectations(file));
+    for (io.flowascode.source.SourceFile used : compilation.fragmentSources()) {
+      all.addAll(ExpectationFile.parse(used.name(), used.text()));
+    }
+    return all;
   }
 
   /** The name diagnostics give the file: its path under the resources, e.g. `bad/config/wrong-map.flow.yaml`. */

@@ -1,6 +1,8 @@
 package io.flowascode.compiler.diagnostics;
 
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.verify.PipelineVerifier;
+import io.flowascode.compiler.verify.VerifierOptions;
 import io.flowascode.compiler.verify.PipelineIssue;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.Compilation;
@@ -15,8 +17,9 @@ import java.util.List;
 
 /**
  * What compiling any input must give, however broken the input: diagnostics or a pipeline, never
- * an internal error, every diagnostic pointing into the file, and a pipeline the platform's
- * rules (the one implementation of them, {@link PipelineVerifier}) accept.
+ * an internal error, every diagnostic pointing into the file (or a fragment file it uses), and a
+ * pipeline (or fragment) the platform's rules (the one implementation of them, {@link PipelineVerifier})
+ * accept.
  */
 final class CompilationInvariants {
   private CompilationInvariants() {}
@@ -28,9 +31,9 @@ final class CompilationInvariants {
       if (d.code() == Code.INTERNAL_ERROR) {
         problems.add("internal error: " + d.message());
       }
-      span(file, d.span(), d.code().id() + " " + d.message(), problems);
+      span(fileOf(d.span(), file, compilation), d.span(), d.code().id() + " " + d.message(), problems);
       for (Related r : d.related()) {
-        span(file, r.span(), d.code().id() + " related " + r.message(), problems);
+        span(fileOf(r.span(), file, compilation), r.span(), d.code().id() + " related " + r.message(), problems);
       }
     }
     boolean errors = compilation.hasErrors();
@@ -38,11 +41,17 @@ final class CompilationInvariants {
       problems.add(errors ? "a pipeline despite errors" : "no pipeline and no error");
     }
     compilation.pipeline().ifPresent(p -> {
-      PipelineVerifier.verify(p, catalog).stream().filter(PipelineIssue::fatal)
+      VerifierOptions options = compilation.isFragment() ? VerifierOptions.DEFAULT.forFragment() : VerifierOptions.DEFAULT;
+      PipelineVerifier.verify(PipelineTrees.tree(p), catalog, options).stream().filter(PipelineIssue::fatal)
           .forEach(i -> problems.add("the platform would refuse the pipeline: " + i));
       p.json();
     });
     return problems;
+  }
+
+  /** The file a span points into: the compiled file, or a fragment file it uses. */
+  private static SourceFile fileOf(Span span, SourceFile file, Compilation compilation) {
+    return compilation.fragmentSources().stream().filter(f -> f.name().equals(span.file())).findFirst().orElse(file);
   }
 
   private static void span(SourceFile file, Span span, String what, List<String> problems) {

@@ -12,10 +12,17 @@ import java.util.Optional;
 public final class DesiredFlows {
   private DesiredFlows() {}
 
-  /** The flows of a batch that compiled; call only when the batch has no errors. */
+  /**
+   * The flows of a batch that compiled; call only when the batch has no errors. Fragment files
+   * named among the flows are checked but not applied: each flow that uses a fragment holds its
+   * own copy of it, as the platform stores it.
+   */
   public static List<DesiredFlow> of(BatchResult batch) {
     List<DesiredFlow> flows = new ArrayList<>();
     for (Compilation c : batch.compilations()) {
+      if (c.isFragment()) {
+        continue;
+      }
       CompiledFlow f = c.flow().orElseThrow(() -> new IllegalStateException(c.fileName() + " did not compile"));
       flows.add(new DesiredFlow(f.id(), f.title(), f.description(), PipelineTrees.tree(c.pipeline().orElseThrow()),
           Optional.of(c.catalog()), Optional.of(f)));

@@ -18,10 +18,14 @@ import java.util.TreeSet;
 /**
  * The parts of a pipeline JSON the diff compares, read once into maps keyed by name. What the
  * platform owns or rewrites (uuid, info, issues, positions, stage order, lane names) is dropped
- * here so nothing later can compare it by accident. A config listed twice counts once, as its last
- * entry: the engine builds a stage's (and the pipeline's) configuration into a map by name, where
- * the last entry wins (`StageConfiguration.setConfig`; some real pipelines carry duplicates). The
- * label this tool adds to mark a flow it owns is bookkeeping, not content, and is left out.
+ * here so nothing later can compare it by accident. A pipeline that uses fragments is read with
+ * each fragment's stages in place of the stage that stands for it, named as the pipeline names them
+ * (`<use>_<stage>`: the flow's name for the use and the fragment's for the stage), so a change
+ * inside a fragment is the change of a stage and its connections are those the engine runs. A
+ * config listed twice counts once, as its last entry: the engine builds a stage's (and the
+ * pipeline's) configuration into a map by name, where the last entry wins
+ * (`StageConfiguration.setConfig`; some real pipelines carry duplicates). The label this tool adds
+ * to mark a flow it owns is bookkeeping, not content, and is left out.
  */
 record DiffView(
     String title,
@@ -75,7 +79,7 @@ record DiffView(
     }
     Map<String, JsonNode> parameters = parameters(settings.remove("constants"));
     Map<String, StageView> stages = new LinkedHashMap<>();
-    for (JsonNode s : iterable(p.get("stages"))) {
+    for (JsonNode s : io.flowascode.compiler.fragment.FragmentCopies.resolvedStages(p)) {
       StageView stage = stage(s);
       if (stage != null) {
         stages.putIfAbsent(stage.instance(), stage);

@@ -84,7 +84,9 @@ public final class ImportJob {
         problems.add(refused.source() + ": not imported: " + refused.reason());
       } else if (result instanceof ImportResult.Imported imported) {
         ImportedFlow flow = imported.flow();
-        if (byId.putIfAbsent(flow.id(), flow) != null) {
+        // One fragment exported and used by pipelines is one file; the importer names it once.
+        String key = flow.isFragment() ? flow.flowFileName() : flow.id();
+        if (byId.putIfAbsent(key, flow) != null && !flow.isFragment()) {
           problems.add(d.source() + ": its flow id `" + flow.id() + "` is also another pipeline's");
         }
       }
@@ -93,6 +95,8 @@ public final class ImportJob {
     for (ImportedFlow flow : byId.values()) {
       writes.put(output.resolve(flow.flowFileName()), flow.yaml());
       flow.definitions().ifPresent(d -> writes.put(output.resolve(flow.definitionsFileName()), d));
+      // Flows name their fragment files relative to themselves, which is relative to the output.
+      flow.fragmentFiles().forEach((path, yaml) -> writes.put(output.resolve(path), yaml));
     }
     if (!force) {
       writes.keySet().stream().filter(Files::exists).forEach(p -> problems.add(p + ": exists; use force to overwrite it"));

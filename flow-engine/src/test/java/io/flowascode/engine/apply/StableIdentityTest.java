@@ -91,6 +91,16 @@ class StableIdentityTest {
     Path dir = Files.createDirectories(tmp.resolve(name));
     Path file = dir.resolve("flow.flow.yaml");
     Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(flow));
+    // The fragment files the samples use, at the same path from the flow.
+    Path fragments = ApplyScenariosTest.SAMPLES.resolve("fragments");
+    if (Files.isDirectory(fragments)) {
+      Path copies = Files.createDirectories(dir.resolve("fragments"));
+      try (Stream<Path> files = Files.list(fragments)) {
+        for (Path f : files.toList()) {
+          Files.copy(f, copies.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
     BatchResult batch = new FlowBatch(new FlowCompiler(ApplyScenariosTest.CATALOG, CompilerOptions.DEFAULT))
         .compile(List.of(file), dir);
     assertThat(batch.hasErrors()).as(batch.compilations().get(0).diagnostics().toString()).isFalse();
