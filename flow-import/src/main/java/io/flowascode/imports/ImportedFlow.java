@@ -11,10 +11,13 @@ import java.util.Optional;
  * @param definitions stage definitions the flow needs beyond the catalog it was imported with (our
  *     catalog format), to be passed to the compiler with {@code --definitions}
  * @param notes what was dropped or could not be expressed, in the order found
+ * @param secrets the credentials moved out of the file, with their values (for the secrets file only)
  */
-public record ImportedFlow(String id, String yaml, Optional<String> definitions, List<ImportNote> notes) {
+public record ImportedFlow(String id, String yaml, Optional<String> definitions, List<ImportNote> notes,
+    List<ImportedSecret> secrets) {
   public ImportedFlow {
     notes = List.copyOf(notes);
+    secrets = List.copyOf(secrets);
   }
 
   public String flowFileName() {

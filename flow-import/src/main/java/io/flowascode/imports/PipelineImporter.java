@@ -77,6 +77,7 @@ public final class PipelineImporter {
     private String id;
     private PipelineDefinitions definitions;
     private Catalog compile;
+    private SecretExtraction secrets;
 
     Run(PipelineDocument doc, String source) {
       this.doc = doc;
@@ -85,6 +86,7 @@ public final class PipelineImporter {
 
     ImportedFlow flow() {
       id = flowId();
+      secrets = new SecretExtraction(id);
       if (doc.schemaVersion() < PipelineDocument.SCHEMA_VERSION) {
         notes.add(ImportNote.note("the pipeline is in schema version " + doc.schemaVersion()
             + "; it was read as schema version 6, as the platform upgrades it (missing lane and service lists)"));
@@ -119,7 +121,12 @@ public final class PipelineImporter {
         events.forEach(list::add);
       }
       droppedParts();
-      return new ImportedFlow(id, FlowYamlWriter.write(root), definitions.definitionsFile(), notes);
+      if (!secrets.secrets().isEmpty()) {
+        notes.add(ImportNote.note(secrets.secrets().size() + " credential" + (secrets.secrets().size() == 1 ? " is" : "s are")
+            + " kept out of the flow file as `{secret: NAME}`; the values go to the secrets file: "
+            + ImportNote.names(secrets.secrets().stream().map(ImportedSecret::toString).toList())));
+      }
+      return new ImportedFlow(id, FlowYamlWriter.write(root), definitions.definitionsFile(), notes, secrets.secrets());
     }
 
     private String flowId() {
@@ -273,7 +280,7 @@ public final class PipelineImporter {
           dropped.add(def.name());
           continue;
         }
-        settings.set(key.get(), written.get());
+        settings.set(key.get(), secrets.written("settings", key.get(), def, written.get()));
       }
       if (!settings.isEmpty()) {
         flow.set("settings", settings);
@@ -285,7 +292,7 @@ public final class PipelineImporter {
       ObjectNode raw = JSON.objectNode();
       configuration.forEach((name, value) -> {
         if ((!known.contains(name) || dropped.contains(name)) && !declared.contains(name)) {
-          raw.set(name, value);
+          raw.set(name, secrets.verbatim("settings", name, value));
         }
       });
       if (!raw.isEmpty()) {
@@ -303,12 +310,18 @@ public final class PipelineImporter {
       PipelineDefinitions.Choice choice = definitions.choiceFor(stage);
       StageDefinition def = choice.definition();
       StageReference ref = StageReference.choose(compile, def, role, choice.raw());
+      String field = switch (role) {
+        case ERROR -> "error_records";
+        case TEST_ORIGIN -> "test_origin";
+        case STATS -> "stats_aggregator";
+        default -> stage == doc.stopEventStage().orElse(null) ? "stop_event" : "start_event";
+      };
       ObjectNode config = config(stage, def, "the " + switch (role) {
         case ERROR -> "error stage";
         case TEST_ORIGIN -> "test origin";
         case STATS -> "statistics aggregator";
         default -> "pipeline event stage";
-      });
+      }, field);
       if (role == Role.ERROR && config.isEmpty() && ref.labelOnly()) {
         Optional<StageDefinition> discard = compile.byName(DISCARD).stream().findFirst();
         if (discard.isPresent() && discard.get().equals(def)) {
@@ -438,7 +451,7 @@ public final class PipelineImporter {
           if (!description.isEmpty()) {
             node.put("description", description);
           }
-          ObjectNode config = config(stage, def, "stage `" + ids.get(i) + "`");
+          ObjectNode config = config(stage, def, "stage `" + ids.get(i) + "`", ids.get(i));
           if (!config.isEmpty()) {
             node.set("config", config);
           }
@@ -561,7 +574,7 @@ public final class PipelineImporter {
      * default, or the default the stage sets for its service), in definition order, by readable
      * name where that names the config alone.
      */
-    private ObjectNode config(JsonNode stage, StageDefinition def, String owner) {
+    private ObjectNode config(JsonNode stage, StageDefinition def, String owner, String where) {
       List<ConfigTarget> targets = new ArrayList<>();
       Map<ConfigTarget, JsonNode> defaults = new LinkedHashMap<>();
       for (ConfigDefinition c : def.configs()) {
@@ -618,7 +631,7 @@ public final class PipelineImporter {
           dropped.add(c.name());
           continue;
         }
-        config.set(key.get(), written.get());
+        config.set(key.get(), secrets.written(where, key.get(), c, written.get()));
       }
       if (!dropped.isEmpty()) {
         notes.add(ImportNote.warning("configs of " + owner + " that cannot be written so the compiler reproduces them are dropped: "

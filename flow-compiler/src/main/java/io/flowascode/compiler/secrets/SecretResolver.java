@@ -55,6 +55,18 @@ public final class SecretResolver {
     return out;
   }
 
+  /** Checks that the source has every secret the pipelines refer to, naming all that it lacks. */
+  public static void checkAll(java.util.Collection<? extends JsonNode> pipelines, SecretSource source)
+      throws MissingSecretsException {
+    Set<String> missing = new LinkedHashSet<>();
+    for (JsonNode p : pipelines) {
+      names(p).stream().filter(n -> source.value(n).isEmpty()).forEach(missing::add);
+    }
+    if (!missing.isEmpty()) {
+      throw new MissingSecretsException(List.copyOf(missing), source);
+    }
+  }
+
   /** The pipeline itself when it refers to no secret, else a copy with their values in. */
   public static Resolved resolve(JsonNode pipeline, SecretSource source) throws MissingSecretsException {
     Set<String> names = names(pipeline);
