@@ -26,8 +26,22 @@ public final class SecretResolver {
    * @param values the value of each secret used, by name
    */
   public record Resolved(JsonNode pipeline, Map<String, String> values) {
+    /** Shorter values would mask unrelated words of a message. */
+    static final int MIN_MASKED_LENGTH = 4;
+
     public Resolved {
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The text with every secret's value replaced by `(secret NAME)`: for messages a target sends back. */
+    public String mask(String text) {
+      String out = text;
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        if (e.getValue().length() >= MIN_MASKED_LENGTH) {
+          out = out.replace(e.getValue(), "(secret " + e.getKey() + ")");
+        }
+      }
+      return out;
     }
   }
 
@@ -37,9 +51,10 @@ public final class SecretResolver {
     private final List<String> names;
 
     MissingSecretsException(List<String> names, SecretSource source) {
+      // Every name at once, each with where it can be set, so one run tells the whole fix.
       super((names.size() == 1 ? "the secret " : "the secrets ") + String.join(", ", names.stream().map(n -> "`" + n + "`").toList())
-          + (names.size() == 1 ? " is" : " are") + " not set: set " + source.describe(names.get(0))
-          + (names.size() == 1 ? "" : " (and likewise for the others)"), null, false, false);
+          + (names.size() == 1 ? " is" : " are") + " not set, so nothing was read or written: set "
+          + String.join("; ", names.stream().map(source::describe).toList()), null, false, false);
       this.names = List.copyOf(names);
     }
 

@@ -33,8 +33,9 @@ public final class SecretSources {
       if (dir == null) {
         continue;
       }
+      // Asked even when absent, so that a missing secret's message says where it could go.
       Path beside = dir.resolve(SecretsFile.NAME);
-      if (Files.isRegularFile(beside) && seen.add(beside.toAbsolutePath().normalize())) {
+      if (seen.add(beside.toAbsolutePath().normalize())) {
         chain.add(SecretsFile.read(beside));
       }
     }

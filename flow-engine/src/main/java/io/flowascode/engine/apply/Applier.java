@@ -62,9 +62,19 @@ public final class Applier {
         case DELETE -> delete(flow, snapshot);
       };
     } catch (TargetException e) {
-      return Failures.outcome(flow.flowId(), e);
+      FlowOutcome failed = Failures.outcome(flow.flowId(), e);
+      return new FlowOutcome(failed.flowId(), failed.outcome(), masked(flow, failed.message()), failed.newRevision());
     } catch (SecretResolver.MissingSecretsException e) {
       return FlowOutcome.of(flow.flowId(), Outcome.FAILED, e.getMessage());
+    }
+  }
+
+  /** A target's message may quote what it was sent: the secrets' values are taken out of it. */
+  private String masked(FlowPlan flow, String message) {
+    try {
+      return SecretResolver.resolve(flow.desiredPipeline(), secrets).mask(message);
+    } catch (SecretResolver.MissingSecretsException e) {
+      return message;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.flowascode.engine.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.flowascode.compiler.secrets.SecretReference;
 import io.flowascode.engine.diff.Change.ConfigChanged;
 import io.flowascode.engine.diff.Change.ParameterChanged;
@@ -8,14 +9,16 @@ import io.flowascode.engine.diff.Change.ServiceConfigChanged;
 import io.flowascode.engine.diff.Change.SettingChanged;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps the values of a flow's secrets out of its plan: a change to a configuration the flow sets
- * with `{secret: NAME}` shows as "(sensitive)" on both sides (the remote side may hold the secret
- * before a rotation), and so does any change whose values contain a secret's value anywhere else.
+ * with `{secret: NAME}` shows as "(sensitive)" before and "(secret NAME)" after (the remote side
+ * may hold the secret before a rotation), and any change whose values contain a secret's value
+ * anywhere else as "(sensitive)" on both sides.
  * The configurations are found where the pipeline as compiled holds secret placeholders.
  */
 public final class SecretRedaction {
@@ -32,7 +35,7 @@ public final class SecretRedaction {
     if (values.isEmpty()) {
       return diff;
     }
-    Set<String> places = places(compiled);
+    Map<String, String> places = places(compiled);
     List<String> matched = values.stream().filter(v -> v.length() >= MIN_MATCHED_LENGTH).toList();
     List<Change> out = new ArrayList<>();
     for (Change c : diff.changes()) {
@@ -41,19 +44,25 @@ public final class SecretRedaction {
     return new FlowDiff(out);
   }
 
-  private static Change redact(Change c, Set<String> places, List<String> values) {
-    if (c instanceof ConfigChanged x && !x.sensitive()
-        && (places.contains(key(x.instance(), "", x.config())) || carries(values, x.before(), x.after()))) {
-      return new ConfigChanged(x.instance(), x.config(), x.attribute(), hidden(x.before()), hidden(x.after()), true);
+  private static Change redact(Change c, Map<String, String> places, List<String> values) {
+    if (c instanceof ConfigChanged x) {
+      String secret = places.get(key(x.instance(), "", x.config()));
+      if (secret != null || !x.sensitive() && carries(values, x.before(), x.after())) {
+        return new ConfigChanged(x.instance(), x.config(), x.attribute(), hidden(x.before()), after(secret, x.after()), true);
+      }
     }
-    if (c instanceof ServiceConfigChanged x && !x.sensitive()
-        && (places.contains(key(x.instance(), x.service(), x.config())) || carries(values, x.before(), x.after()))) {
-      return new ServiceConfigChanged(x.instance(), x.service(), x.config(), x.attribute(), hidden(x.before()),
-          hidden(x.after()), true);
+    if (c instanceof ServiceConfigChanged x) {
+      String secret = places.get(key(x.instance(), x.service(), x.config()));
+      if (secret != null || !x.sensitive() && carries(values, x.before(), x.after())) {
+        return new ServiceConfigChanged(x.instance(), x.service(), x.config(), x.attribute(), hidden(x.before()),
+            after(secret, x.after()), true);
+      }
     }
-    if (c instanceof SettingChanged x && !x.sensitive()
-        && (places.contains(key("", "", x.name())) || carries(values, x.before(), x.after()))) {
-      return new SettingChanged(x.name(), x.attribute(), hidden(x.before()), hidden(x.after()), true);
+    if (c instanceof SettingChanged x) {
+      String secret = places.get(key("", "", x.name()));
+      if (secret != null || !x.sensitive() && carries(values, x.before(), x.after())) {
+        return new SettingChanged(x.name(), x.attribute(), hidden(x.before()), after(secret, x.after()), true);
+      }
     }
     if (c instanceof ParameterChanged x && !x.sensitive() && carries(values, x.before(), x.after())) {
       return new ParameterChanged(x.key(), hidden(x.before()), hidden(x.after()), true);
@@ -63,6 +72,16 @@ public final class SecretRedaction {
 
   private static JsonNode hidden(JsonNode value) {
     return Sensitivity.redact(value);
+  }
+
+  /** What the plan shows the configuration becomes: the secret by name, which says what apply writes. */
+  private static JsonNode after(String secret, JsonNode value) {
+    return secret == null || value == null ? hidden(value) : TextNode.valueOf(marker(secret));
+  }
+
+  /** `(secret NAME)`: the name of the secret a configuration is set to, in place of its value. */
+  public static String marker(String secret) {
+    return "(secret " + secret + ")";
   }
 
   private static boolean carries(List<String> values, JsonNode... nodes) {
@@ -86,9 +105,12 @@ public final class SecretRedaction {
     return false;
   }
 
-  /** `instance|service|config` of every configuration holding a placeholder; the pipeline's own settings have no instance. */
-  private static Set<String> places(JsonNode compiled) {
-    Set<String> out = new HashSet<>();
+  /**
+   * The secret's name by `instance|service|config` of every configuration holding a placeholder;
+   * the pipeline's own settings have no instance. A list holding several secrets shows the first.
+   */
+  private static Map<String, String> places(JsonNode compiled) {
+    Map<String, String> out = new HashMap<>();
     JsonNode p = PipelineView.unwrap(compiled);
     if (p == null) {
       return out;
@@ -114,24 +136,23 @@ public final class SecretRedaction {
     return out;
   }
 
-  private static void configs(JsonNode list, String instance, String service, Set<String> out) {
+  private static void configs(JsonNode list, String instance, String service, Map<String, String> out) {
     for (JsonNode c : list) {
-      if (holdsPlaceholder(c.path("value"))) {
-        out.add(key(instance, service, c.path("name").asText()));
-      }
+      placeholder(c.path("value")).ifPresent(name -> out.put(key(instance, service, c.path("name").asText()), name));
     }
   }
 
-  private static boolean holdsPlaceholder(JsonNode value) {
+  private static Optional<String> placeholder(JsonNode value) {
     if (value.isTextual()) {
-      return SecretReference.ofPlaceholder(value.asText()).isPresent();
+      return SecretReference.ofPlaceholder(value.asText());
     }
     for (JsonNode child : value) {
-      if (holdsPlaceholder(child)) {
-        return true;
+      Optional<String> name = placeholder(child);
+      if (name.isPresent()) {
+        return name;
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   private static String key(String instance, String service, String config) {
