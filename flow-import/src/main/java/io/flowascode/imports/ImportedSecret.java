@@ -6,11 +6,12 @@ package io.flowascode.imports;
  * message or a log ({@link #toString} leaves the value out).
  *
  * @param name the secret's name (also its environment variable: FLOW_SECRET_NAME)
- * @param where the stage (or setting) and configuration it was in, for the listing
+ * @param where the configuration it was in, as the flow names it: `stage.config` or `settings.name`
  */
 public record ImportedSecret(String name, String where, String value) {
+  /** `stage.config = {secret: NAME}`: what the flow file now says, without the value. */
   @Override
   public String toString() {
-    return name + " (" + where + ")";
+    return where + " = {secret: " + name + "}";
   }
 }

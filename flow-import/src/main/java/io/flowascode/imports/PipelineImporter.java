@@ -14,6 +14,7 @@ import io.flowascode.compiler.catalog.StageDefinition;
 import io.flowascode.compiler.config.ConfigTarget;
 import io.flowascode.compiler.naming.InstanceNamer;
 import io.flowascode.compiler.resolve.StageResolver.Role;
+import io.flowascode.compiler.secrets.SecretsFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -122,9 +123,10 @@ public final class PipelineImporter {
       }
       droppedParts();
       if (!secrets.secrets().isEmpty()) {
-        notes.add(ImportNote.note(secrets.secrets().size() + " credential" + (secrets.secrets().size() == 1 ? " is" : "s are")
-            + " kept out of the flow file as `{secret: NAME}`; the values go to the secrets file: "
-            + ImportNote.names(secrets.secrets().stream().map(ImportedSecret::toString).toList())));
+        List<ImportedSecret> moved = secrets.secrets();
+        notes.add(ImportNote.note(moved.size() + (moved.size() == 1 ? " credential is" : " credentials are")
+            + " kept out of the flow file, the values going to " + SecretsFile.NAME + " beside it: "
+            + String.join(", ", moved.stream().map(ImportedSecret::toString).toList())));
       }
       return new ImportedFlow(id, FlowYamlWriter.write(root), definitions.definitionsFile(), notes, secrets.secrets());
     }
@@ -280,7 +282,7 @@ public final class PipelineImporter {
           dropped.add(def.name());
           continue;
         }
-        settings.set(key.get(), secrets.written("settings", key.get(), def, written.get()));
+        settings.set(key.get(), secrets.written("settings", key.get(), def, false, written.get()));
       }
       if (!settings.isEmpty()) {
         flow.set("settings", settings);
@@ -631,7 +633,7 @@ public final class PipelineImporter {
           dropped.add(c.name());
           continue;
         }
-        config.set(key.get(), secrets.written(where, key.get(), c, written.get()));
+        config.set(key.get(), secrets.written(where, key.get(), c, guessed, written.get()));
       }
       if (!dropped.isEmpty()) {
         notes.add(ImportNote.warning("configs of " + owner + " that cannot be written so the compiler reproduces them are dropped: "

@@ -49,9 +49,10 @@ final class SecretExtraction {
    *
    * @param where the stage id or `settings`, which names the secret and the listing
    * @param key how the flow names the configuration
+   * @param guessed whether the definition was inferred from pipelines, its types guesses
    */
-  JsonNode written(String where, String key, ConfigDefinition def, JsonNode value) {
-    if (isCredential(def) && literal(value)) {
+  JsonNode written(String where, String key, ConfigDefinition def, boolean guessed, JsonNode value) {
+    if (isCredential(def, guessed) && literal(value)) {
       return reference(where, key, value.asText());
     }
     Optional<ConfigModel> beans = def.model().filter(ConfigModel::isListBean);
@@ -68,7 +69,7 @@ final class SecretExtraction {
       ObjectNode copy = ((ObjectNode) item).deepCopy();
       for (ConfigDefinition field : beans.get().beanConfigs()) {
         for (String name : List.of(field.name(), field.attributeName())) {
-          if (copy.has(name) && isCredential(field) && literal(copy.get(name))) {
+          if (copy.has(name) && isCredential(field, guessed) && literal(copy.get(name))) {
             copy.set(name, reference(where, key + "_" + (i + 1) + "_" + name, copy.get(name).asText()));
           }
         }
@@ -84,13 +85,14 @@ final class SecretExtraction {
     return SECRET_NAME.matcher(last).matches() && literal(value) ? reference(where, name, value.asText()) : value;
   }
 
-  private static boolean isCredential(ConfigDefinition def) {
+  private static boolean isCredential(ConfigDefinition def, boolean guessed) {
     if (def.type() == ConfigType.CREDENTIAL) {
       return true;
     }
-    // A configuration the importer added to a definition: nothing but its name says what it is.
+    // A configuration of a definition inferred from pipelines, or that the importer added to a
+    // known one: nothing but its name says what it is.
     String last = def.name().substring(def.name().lastIndexOf('.') + 1);
-    return InferredDefinitions.isAdded(def) && SECRET_NAME.matcher(last).matches();
+    return (guessed || InferredDefinitions.isAdded(def)) && SECRET_NAME.matcher(last).matches();
   }
 
   private static boolean literal(JsonNode value) {
@@ -107,8 +109,7 @@ final class SecretExtraction {
     for (int n = 2; !used.add(name); n++) {
       name = base + "_" + n;
     }
-    secrets.add(new ImportedSecret(name, where.equals("settings") ? "setting `" + key + "`" : "`" + where + "` `" + key + "`",
-        value));
+    secrets.add(new ImportedSecret(name, where + "." + key, value));
     return JSON.objectNode().put(SecretReference.KEY, name);
   }
 }

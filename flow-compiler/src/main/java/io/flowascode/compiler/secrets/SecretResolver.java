@@ -97,19 +97,19 @@ public final class SecretResolver {
     if (!missing.isEmpty()) {
       throw new MissingSecretsException(missing, source);
     }
-    return new Resolved(replace(pipeline.deepCopy(), values), values);
+    return new Resolved(map(pipeline.deepCopy(), text -> SecretReference.ofPlaceholder(text).map(values::get)), values);
   }
 
-  private static JsonNode replace(JsonNode node, Map<String, String> values) {
+  /** The node with each text the function gives another for replaced by that, in place. */
+  private static JsonNode map(JsonNode node, java.util.function.Function<String, Optional<String>> replacement) {
     if (node.isTextual()) {
-      Optional<String> name = SecretReference.ofPlaceholder(node.asText());
-      return name.<JsonNode>map(n -> TextNode.valueOf(values.get(n))).orElse(node);
+      return replacement.apply(node.asText()).<JsonNode>map(TextNode::valueOf).orElse(node);
     }
     if (node instanceof ObjectNode object) {
-      object.properties().forEach(e -> e.setValue(replace(e.getValue(), values)));
+      object.properties().forEach(e -> e.setValue(map(e.getValue(), replacement)));
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        array.set(i, replace(array.get(i), values));
+        array.set(i, map(array.get(i), replacement));
       }
     }
     return node;

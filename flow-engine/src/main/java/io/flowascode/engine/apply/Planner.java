@@ -74,8 +74,10 @@ public final class Planner {
     try {
       Optional<RemoteFlow> remote = target.read(flow.id());
       Catalog definitions = flow.catalogOr(catalog);
-      // The flow's stages keep the names they have on the target, whatever the order of the file.
-      DesiredFlow named = StableIdentity.reconcile(flow, remote.map(RemoteFlow::pipeline).orElse(null), definitions);
+      // The flow's stages keep the names they have on the target, whatever the order of the file;
+      // they are matched with the secrets' values in, as the remote holds them.
+      JsonNode matched = SecretResolver.resolve(flow.pipeline(), secrets).pipeline();
+      DesiredFlow named = StableIdentity.reconcile(flow, matched, remote.map(RemoteFlow::pipeline).orElse(null), definitions);
       JsonNode desired = ManagedMarker.mark(StableIdentity.recorded(named.pipeline(), named), target.keepsLabels());
       // Compared with the secrets' values in, kept with their placeholders: apply puts the values
       // in again, and a saved plan never holds them.
