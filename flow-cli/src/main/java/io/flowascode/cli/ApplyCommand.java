@@ -85,7 +85,7 @@ final class ApplyCommand implements Callable<Integer> {
         try {
           result = job.applySaved(planFile, show);
         } catch (IOException | SecretResolver.MissingSecretsException e) {
-          throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT);
+          throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
       } else {
         Confirmation ask = new Confirmation(plan -> {
@@ -95,9 +95,9 @@ final class ApplyCommand implements Callable<Integer> {
         try {
           result = job.apply(desired, Prune.when(prune, files), ask);
         } catch (PruneRefusedException e) {
-          throw new UserError(e.getMessage(), FlowCli.USAGE);
+          throw new UserError(e.getMessage(), FlowCli.USAGE, e);
         } catch (SecretResolver.MissingSecretsException e) {
-          throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT);
+          throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
       }
       if (result.alreadyApplied() && !"json".equals(options.format)) {

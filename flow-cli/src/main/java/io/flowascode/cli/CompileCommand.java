@@ -3,7 +3,6 @@ package io.flowascode.cli;
 import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.batch.AtomicOutputs;
 import io.flowascode.compiler.batch.BatchResult;
-import io.flowascode.compiler.emit.PipelineJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,7 @@ final class CompileCommand implements Callable<Integer> {
     }
     try (AtomicOutputs outputs = new AtomicOutputs()) {
       for (Compilation c : result.compilations()) {
-        outputs.stage(output.resolve(c.flowId().orElseThrow() + ".json"), PipelineJson.write(c.pipeline().orElseThrow()));
+        outputs.stage(output.resolve(c.flowId().orElseThrow() + ".json"), c.pipeline().orElseThrow().json());
       }
       List<Path> written = outputs.commit();
       if ("text".equals(options.format)) {
@@ -49,7 +48,7 @@ final class CompileCommand implements Callable<Integer> {
         }
       }
     } catch (IOException e) {
-      throw new UserError("cannot write to " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write to " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
     return FlowCli.OK;
   }

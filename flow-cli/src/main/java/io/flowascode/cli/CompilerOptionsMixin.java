@@ -37,6 +37,11 @@ final class CompilerOptionsMixin {
   }
 
   BatchResult compileAll(List<Path> inputs) {
+    return new FlowBatch(compiler()).compile(flowFiles(inputs), Path.of(""));
+  }
+
+  /** The flow files the user named: files as given, directories searched; a usage error when there are none. */
+  static List<Path> flowFiles(List<Path> inputs) {
     List<Path> files;
     try {
       for (Path p : inputs) {
@@ -46,11 +51,11 @@ final class CompilerOptionsMixin {
       }
       files = FlowSources.expand(inputs);
     } catch (IOException e) {
-      throw new UserError("cannot list " + inputs + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot list " + inputs + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
     if (files.isEmpty()) {
       throw new UserError("no flow files (*.flow.yaml) found in " + inputs, FlowCli.USAGE);
     }
-    return new FlowBatch(compiler()).compile(files, Path.of(""));
+    return files;
   }
 }

@@ -40,11 +40,11 @@ final class DefinitionsCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("Wrote the stage definitions of " + target.describe() + " to " + output);
       return FlowCli.OK;
     } catch (TargetException e) {
-      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE, e);
     } catch (DefinitionsException e) {
-      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE, e);
     } catch (IOException e) {
-      throw new UserError("cannot write " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
   }
 }

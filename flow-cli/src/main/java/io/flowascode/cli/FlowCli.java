@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Compile, check and describe declarative StreamSets flows.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, DescribeCommand.class, PlanCommand.class, ApplyCommand.class,
+    subcommands = {ValidateCommand.class, FixCommand.class, CompileCommand.class, DescribeCommand.class, PlanCommand.class, ApplyCommand.class,
         ImportCommand.class, CatalogCommand.class, SchemaCommand.class, DefinitionsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success (and no changes, with --detailed-exitcode)", "1:the input has errors (diagnostics printed)",

@@ -74,14 +74,14 @@ final class ImportCommand implements Callable<Integer> {
       try (Target target = RemoteSession.open(remote, parent.environment, BundledCatalog.load())) {
         job.addFromTarget(target, ids, all);
       } catch (TargetException e) {
-        throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+        throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE, e);
       }
     }
     ImportJob.Result result;
     try {
       result = job.run();
     } catch (IOException e) {
-      throw new UserError("cannot write to " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write to " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
     if (!result.ok()) {
       result.problems().forEach(p -> out.println("error: " + p.replace("use force", "use --force")));

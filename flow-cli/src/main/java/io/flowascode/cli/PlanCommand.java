@@ -66,9 +66,9 @@ final class PlanCommand implements Callable<Integer> {
       try {
         result = job.plan(desired, Prune.when(prune, files), Optional.of(options.definitions.lock));
       } catch (PruneRefusedException e) {
-        throw new UserError(e.getMessage(), FlowCli.USAGE);
+        throw new UserError(e.getMessage(), FlowCli.USAGE, e);
       } catch (SecretResolver.MissingSecretsException e) {
-        throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT);
+        throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
       }
       result.lock().ifPresent(lock -> warn(lock, out));
       out.print(PlanOutput.render(result.plan(), options.format, options.color));
@@ -80,7 +80,7 @@ final class PlanCommand implements Callable<Integer> {
         try {
           job.save(planFile, result.plan());
         } catch (IOException e) {
-          throw new UserError("cannot write the plan to " + planFile + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+          throw new UserError("cannot write the plan to " + planFile + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
         if (!"json".equals(options.format)) {
           out.println("Saved the plan to " + planFile + "; apply exactly it with: flow apply --plan-file " + planFile);

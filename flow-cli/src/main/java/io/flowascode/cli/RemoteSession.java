@@ -41,11 +41,11 @@ final class RemoteSession {
     try {
       remote.spec(environment).ensureDefinitionsLock(lock).ifPresent(out::println);
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), FlowCli.USAGE);
+      throw new UserError(e.getMessage(), FlowCli.USAGE, e);
     } catch (TargetException | DefinitionsException e) {
-      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE, e);
     } catch (IOException e) {
-      throw new UserError("cannot write " + lock + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write " + lock + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
   }
 
@@ -53,9 +53,9 @@ final class RemoteSession {
     try {
       return remote.spec(environment).open(catalog);
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), FlowCli.USAGE);
+      throw new UserError(e.getMessage(), FlowCli.USAGE, e);
     } catch (TargetException e) {
-      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE, e);
     }
   }
 

@@ -46,7 +46,7 @@ final class SchemaCommand implements Callable<Integer> {
       outputs.stage(output, schema);
       outputs.commit();
     } catch (IOException e) {
-      throw new UserError("cannot write " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write " + output + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
     out.println("wrote " + output);
     out.flush();

@@ -1,8 +1,8 @@
 package io.flowascode.compiler;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.compiler.emit.Pipeline;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.source.SourceFile;
 import java.util.List;
@@ -19,7 +19,7 @@ public record Compilation(
     String fileName,
     Optional<SourceFile> source,
     Optional<CompiledFlow> flow,
-    Optional<ObjectNode> pipeline,
+    Optional<Pipeline> pipeline,
     List<Diagnostic> diagnostics,
     Catalog catalog) {
 

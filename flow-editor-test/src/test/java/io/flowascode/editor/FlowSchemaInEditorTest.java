@@ -187,7 +187,7 @@ class FlowSchemaInEditorTest {
             label: Dev Raw Data Source
             config:
               stop_after_first_batch: ${LIMIT > 1}
-              max_line_length: ${LIMIT}
+              max_object_length_in_chars: ${LIMIT}
               dataFormatConfig.charset: UTF-8
               data_format: JSON
               json_content: ARRAY_OBJECTS
@@ -210,7 +210,7 @@ class FlowSchemaInEditorTest {
 
     List<Problem> problems = server.diagnostics(uri, p -> p.size() >= 5);
 
-    assertThat(problems).extracting(Problem::line).containsExactlyInAnyOrder(
+    assertThat(problems).as(problems.toString()).extracting(Problem::line).containsExactlyInAnyOrder(
         lineOf(text, "small:"),                   // a predicate must be a ${...} condition
         lineOf(text, "s3:"),                      // ambiguous without `type:`
         lineOf(text, "never:"),                   // only a Stream Selector takes predicates

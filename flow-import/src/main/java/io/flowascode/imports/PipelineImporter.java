@@ -1,5 +1,6 @@
 package io.flowascode.imports;
 
+import io.flowascode.compiler.PlatformNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -34,10 +35,10 @@ import java.util.regex.Pattern;
  */
 public final class PipelineImporter {
   /** The label apply puts on flows this tool owns; see io.flowascode.engine.apply.ManagedMarker. */
-  static final String MANAGED_MARKER = "managed-by-flow-as-code";
+  static final String MANAGED_MARKER = PlatformNames.MANAGED_LABEL;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
+  private static final String DISCARD = PlatformNames.DISCARD_STAGE;
   private static final Pattern NOT_ID = Pattern.compile("[^A-Za-z0-9_-]");
   private static final Pattern PARAMETER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** Pipeline configs the flow holds elsewhere: parameters, error records, lifecycle stages. */
@@ -67,11 +68,11 @@ public final class PipelineImporter {
     } catch (ImportRefusal refusal) {
       return new ImportResult.Refused(source, refusal.getMessage());
     }
-    return new ImportResult.Imported(source, new Run(doc, source).flow());
+    return new ImportResult.Imported(source, new OnePipeline(doc, source).flow());
   }
 
   /** The import of one pipeline. */
-  private final class Run {
+  private final class OnePipeline {
     private final PipelineDocument doc;
     private final String source;
     private final List<ImportNote> notes = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class PipelineImporter {
     private Catalog compile;
     private SecretExtraction secrets;
 
-    Run(PipelineDocument doc, String source) {
+    OnePipeline(PipelineDocument doc, String source) {
       this.doc = doc;
       this.source = source;
     }
@@ -624,7 +625,7 @@ public final class PipelineImporter {
           // not always the value the compiler emits for an unset config (the UI's).
           value = ConfigValues.engineFilled(c);
         }
-        if (value == null || c.isPredicate() || !guessed && ConfigValues.same(value, defaults.get(t), c)) {
+        if (value == null || c.isPredicate() || (!guessed && ConfigValues.same(value, defaults.get(t), c))) {
           continue;
         }
         Optional<JsonNode> written = ConfigValues.written(value, c);

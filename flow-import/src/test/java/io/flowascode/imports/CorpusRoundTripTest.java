@@ -1,5 +1,6 @@
 package io.flowascode.imports;
 
+import io.flowascode.compiler.emit.PipelineTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -121,7 +122,7 @@ class CorpusRoundTripTest {
           .compile(flowFile, flow.flowFileName());
       JsonNode stored = PipelineDocument.read(root).pipeline();
       if (regardless.pipeline().isPresent()) {
-        JsonNode withValues = SecretResolver.resolve(regardless.pipeline().get(), secrets(flow)).pipeline();
+        JsonNode withValues = SecretResolver.resolve(PipelineTrees.tree(regardless.pipeline().get()), secrets(flow)).pipeline();
         PipelineComparison.compare(stored, withValues, catalog).forEach(d -> codes.add("compiled regardless of errors: " + d.category()));
       }
       return new Outcome(name, codes, false, false, !refused.isEmpty() || PLATFORM_REFUSES.contains(name));
@@ -142,7 +143,7 @@ class CorpusRoundTripTest {
     });
     assertThat(left).as("credentials left in plain text in the flow file").isEmpty();
     // The values supplied, as plan and apply supply them from the environment or the secrets file.
-    JsonNode resolved = SecretResolver.resolve(compiled.pipeline().get(), secrets(flow)).pipeline();
+    JsonNode resolved = SecretResolver.resolve(PipelineTrees.tree(compiled.pipeline().get()), secrets(flow)).pipeline();
     List<PipelineComparison.Difference> differences = PipelineComparison.compare(original, resolved, catalog);
     Set<String> reasons = new LinkedHashSet<>();
     differences.forEach(d -> reasons.add(d.category()));

@@ -8,6 +8,7 @@ import io.flowascode.compiler.CompilerOptions;
 import io.flowascode.compiler.FlowCompiler;
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.secrets.EnvironmentSecrets;
 import io.flowascode.compiler.secrets.SecretResolver;
 import io.flowascode.diagnostic.Code;
@@ -50,7 +51,7 @@ class SecretExtractionTest {
           - source >> [rpc, vault]
         """);
     assertThat(plain.diagnostics()).extracting(d -> d.code()).contains(Code.LITERAL_SECRET);
-    JsonNode original = plain.pipeline().orElseThrow();
+    JsonNode original = PipelineTrees.tree(plain.pipeline().orElseThrow());
 
     ImportedFlow flow = ((ImportResult.Imported) new PipelineImporter(catalog).importPipeline(original, "orders.json")).flow();
     assertThat(flow.secrets()).singleElement().satisfies(s -> {
@@ -66,7 +67,7 @@ class SecretExtractionTest {
     assertThat(again.diagnostics()).extracting(d -> d.code()).doesNotContain(Code.LITERAL_SECRET);
     Map<String, String> env = new HashMap<>();
     flow.secrets().forEach(s -> env.put("FLOW_SECRET_" + s.name(), s.value()));
-    JsonNode resolved = SecretResolver.resolve(again.pipeline().orElseThrow(), new EnvironmentSecrets(env)).pipeline();
+    JsonNode resolved = SecretResolver.resolve(PipelineTrees.tree(again.pipeline().orElseThrow()), new EnvironmentSecrets(env)).pipeline();
     assertThat(PipelineComparison.compare(original, resolved, catalog)).isEmpty();
   }
 }

@@ -49,9 +49,9 @@ public class ApplyMojo extends AbstractRemoteMojo {
         try {
           result = job.applySaved(planFile.toPath(), show);
         } catch (IOException e) {
-          throw new MojoFailureException("flow.planFile: " + e.getMessage());
+          throw new MojoFailureException("flow.planFile: " + e.getMessage(), e);
         } catch (io.flowascode.compiler.secrets.SecretResolver.MissingSecretsException e) {
-          throw new MojoFailureException(e.getMessage());
+          throw new MojoFailureException(e.getMessage(), e);
         }
       } else {
         Confirmation ask = new Confirmation(plan -> printLines(new PlanTextRenderer().render(plan)), autoApprove,
@@ -59,9 +59,9 @@ public class ApplyMojo extends AbstractRemoteMojo {
         try {
           result = job.apply(desired, prune(), ask);
         } catch (PruneRefusedException e) {
-          throw new MojoFailureException("flow.prune: " + e.getMessage());
+          throw new MojoFailureException("flow.prune: " + e.getMessage(), e);
         } catch (io.flowascode.compiler.secrets.SecretResolver.MissingSecretsException e) {
-          throw new MojoFailureException(e.getMessage());
+          throw new MojoFailureException(e.getMessage(), e);
         }
       }
       if (!result.approved()) {

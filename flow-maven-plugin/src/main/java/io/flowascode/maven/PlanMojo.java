@@ -45,9 +45,9 @@ public class PlanMojo extends AbstractRemoteMojo {
       try {
         result = job.plan(desired, prune(), Optional.of(lockFile.toPath()));
       } catch (PruneRefusedException e) {
-        throw new MojoFailureException("flow.prune: " + e.getMessage());
+        throw new MojoFailureException("flow.prune: " + e.getMessage(), e);
       } catch (io.flowascode.compiler.secrets.SecretResolver.MissingSecretsException e) {
-        throw new MojoFailureException(e.getMessage());
+        throw new MojoFailureException(e.getMessage(), e);
       }
       result.lock().ifPresent(this::warn);
       String rendered = "json".equals(output) ? new PlanJsonRenderer().render(result.plan()) : new PlanTextRenderer().render(result.plan());

@@ -14,6 +14,7 @@ import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
 import io.flowascode.compiler.secrets.SecretReference;
 import io.flowascode.compiler.secrets.SecretResolver;
+import io.flowascode.yaml.NameFixes;
 import io.flowascode.model.ConfigEntry;
 import io.flowascode.source.Span;
 import io.flowascode.yaml.SourceMap;
@@ -44,8 +45,8 @@ public final class ConfigBinder {
   // Stages of one definition share its target list (and bean models are catalog objects): index
   // each once per file rather than once per stage, where deriving the readable names of a
   // hundred configs dominated the cost of binding.
-  private final Map<List<ConfigTarget>, TargetIndex> targetIndexes = new IdentityHashMap<>();
-  private final Map<ConfigModel, BeanIndex> beanIndexes = new IdentityHashMap<>();
+  private final IdentityHashMap<List<ConfigTarget>,TargetIndex> targetIndexes = new IdentityHashMap<>();
+  private final IdentityHashMap<ConfigModel, BeanIndex> beanIndexes = new IdentityHashMap<>();
 
   /** The targets of one definition by readable attribute name (several may share one) and raw name. */
   private record TargetIndex(Map<String, List<ConfigTarget>> byAttribute, Map<String, ConfigTarget> byRaw) {
@@ -212,9 +213,12 @@ public final class ConfigBinder {
             .label("unknown configuration")
             .engineCode("VALIDATION_0008", key); // kept as written, which the engine names on save
     Optional<String> hint = Suggestions.didYouMean(key, all);
+    List<String> candidates = Suggestions.closest(key, all, 3);
     if (hint.isEmpty()) {
       hint = Suggestions.didYouMean(key, raw);
+      candidates = Suggestions.closest(key, raw, 3);
     }
+    b.fixes(NameFixes.replaceScalar(map.file(), entry.key().span(), key, candidates));
     if (hint.isPresent()) {
       b.help(hint.get());
     } else if (settings) {
@@ -249,7 +253,7 @@ public final class ConfigBinder {
     if (SecretReference.isReference(value)) {
       return secret(value, pointer, def, shownName);
     }
-    if (value.isNull() || value.isTextual() && value.asText().contains("${") && !isBeanList(def)) {
+    if (value.isNull() || (value.isTextual() && value.asText().contains("${") && !isBeanList(def))) {
       return Optional.of(value);
     }
     if (def.type() == ConfigType.CREDENTIAL && value.isValueNode() && !value.asText().isEmpty()) {
@@ -352,6 +356,7 @@ public final class ConfigBinder {
         names.addAll(byAttr.keySet());
         Suggestions.didYouMean(e.getKey(), names).ifPresentOrElse(b::help,
             () -> b.help("the fields are " + String.join(", ", byRaw.keySet().stream().map(n -> "`" + n + "`").toList())));
+        b.fixes(NameFixes.replaceScalar(map.file(), map.keySpan(childPointer), e.getKey(), Suggestions.closest(e.getKey(), names, 3)));
         out.add(b.build());
         ok = false;
         continue;

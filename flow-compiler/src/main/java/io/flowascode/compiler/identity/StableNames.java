@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -83,9 +84,11 @@ public final class StableNames {
     }
     List<Edge> edges = new ArrayList<>();
     for (Edge e : flow.graph().edges()) {
-      StageNode from = renamed.get(e.from());
+      // Every edge joins two of the graph's stages, each renamed above.
+      StageNode from = Objects.requireNonNull(renamed.get(e.from()));
+      StageNode to = Objects.requireNonNull(renamed.get(e.to()));
       Optional<OutputPort> port = e.port().flatMap(p -> from.output(p.key()));
-      edges.add(new Edge(e.kind(), from, port, renamed.get(e.to()), e.link()));
+      edges.add(new Edge(e.kind(), from, port, to, e.link()));
     }
     return flow.withGraph(new FlowGraph(nodes, edges));
   }

@@ -3,6 +3,7 @@ package io.flowascode.engine.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.flowascode.compiler.secrets.SecretReference;
+import io.flowascode.compiler.verify.PipelineEnvelope;
 import io.flowascode.engine.diff.Change.ConfigChanged;
 import io.flowascode.engine.diff.Change.ParameterChanged;
 import io.flowascode.engine.diff.Change.ServiceConfigChanged;
@@ -111,7 +112,7 @@ public final class SecretRedaction {
    */
   private static Map<String, String> places(JsonNode compiled) {
     Map<String, String> out = new HashMap<>();
-    JsonNode p = PipelineView.unwrap(compiled);
+    JsonNode p = PipelineEnvelope.unwrap(compiled);
     if (p == null) {
       return out;
     }

@@ -1,8 +1,9 @@
 package io.flowascode.engine.diff;
 
+import io.flowascode.compiler.verify.PipelineEnvelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.engine.diff.PipelineView.StageView;
+import io.flowascode.engine.diff.DiffView.StageView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,8 +43,8 @@ public final class StageIdentities {
   public static Map<String, String> onRemote(Map<String, String> names, Set<String> pinned, JsonNode desired,
       JsonNode remote, Catalog catalog) {
     DefinitionLookup defs = new DefinitionLookup(catalog);
-    PipelineView want = PipelineView.of(desired);
-    PipelineView have = PipelineView.of(remote);
+    DiffView want = DiffView.of(desired);
+    DiffView have = DiffView.of(remote);
     Map<String, String> bound = new LinkedHashMap<>();
     // File stages still to bind, in file order, and remote stages still free, in name order.
     Map<String, StageView> open = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ public final class StageIdentities {
     Map<String, StageView> free = new TreeMap<>(have.stages());
     pinned.forEach(id -> free.remove(names.get(id)));
 
-    JsonNode recorded = remote == null ? null : PipelineView.unwrap(remote).path("metadata").path(METADATA_KEY);
+    JsonNode recorded = remote == null ? null : PipelineEnvelope.unwrap(remote).path("metadata").path(METADATA_KEY);
     if (recorded != null && recorded.isObject()) {
       for (String id : new ArrayList<>(open.keySet())) {
         String name = recorded.path(id).asText("");
@@ -114,14 +115,14 @@ public final class StageIdentities {
     return java.util.Objects.equals(a.ref().stageName(), b.ref().stageName());
   }
 
-  private static Map<String, String> prints(PipelineView p, DefinitionLookup defs) {
+  private static Map<String, String> prints(DiffView p, DefinitionLookup defs) {
     Map<String, String> out = new HashMap<>();
     p.stages().forEach((name, s) -> out.put(name, StageFingerprint.of(s, defs)));
     return out;
   }
 
   /** Each stage's connections, the stages at their other ends described by kind and configuration. */
-  private static Map<String, String> neighbours(PipelineView p, Map<String, String> prints) {
+  private static Map<String, String> neighbours(DiffView p, Map<String, String> prints) {
     Map<String, List<String>> edges = new HashMap<>();
     p.stages().keySet().forEach(n -> edges.put(n, new ArrayList<>()));
     Set<String> seen = new HashSet<>();

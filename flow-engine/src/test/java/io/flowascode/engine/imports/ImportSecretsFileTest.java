@@ -7,6 +7,7 @@ import io.flowascode.compiler.CompilerOptions;
 import io.flowascode.compiler.FlowCompiler;
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.secrets.SecretsFile;
 import io.flowascode.source.SourceFile;
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ class ImportSecretsFileTest {
           - source >> rpc
         """.formatted(id, new ObjectMapper().writeValueAsString(appId));
     Path file = tmp.resolve(id + ".json");
-    Files.writeString(file, new ObjectMapper().writeValueAsString(
-        new FlowCompiler(CATALOG, CompilerOptions.DEFAULT).compile(new SourceFile("f.flow.yaml", yaml)).pipeline().orElseThrow()));
+    Files.writeString(file, new ObjectMapper().writeValueAsString(PipelineTrees.tree(
+        new FlowCompiler(CATALOG, CompilerOptions.DEFAULT).compile(new SourceFile("f.flow.yaml", yaml)).pipeline().orElseThrow())));
     return file;
   }
 
