@@ -1,6 +1,7 @@
 package io.flowascode.cli;
 
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.secrets.SecretResolver;
 import io.flowascode.engine.apply.ApplyGate;
 import io.flowascode.engine.apply.ApplyJob;
 import io.flowascode.engine.apply.Confirmation;
@@ -39,6 +40,9 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin
   RemoteOptions remote;
 
+  @Mixin
+  SecretOptions secrets;
+
   @Option(names = "--plan-file", paramLabel = "FILE", description = "Apply exactly this saved plan.")
   Path planFile;
 
@@ -70,7 +74,8 @@ final class ApplyCommand implements Callable<Integer> {
     Catalog catalog = options.catalog();
     List<DesiredFlow> desired = planFile == null ? RemoteSession.desired(options, files, out) : List.of();
     try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {
-      ApplyJob job = new ApplyJob(target, catalog, remote.parallelism);
+      ApplyJob job = new ApplyJob(target, catalog, remote.parallelism)
+          .withSecrets(secrets.source(parent.environment, planFile == null ? files : List.of(planFile)));
       ApplyJob.Result result;
       if (planFile != null) {
         ApplyGate show = plan -> {
@@ -79,7 +84,7 @@ final class ApplyCommand implements Callable<Integer> {
         };
         try {
           result = job.applySaved(planFile, show);
-        } catch (IOException e) {
+        } catch (IOException | SecretResolver.MissingSecretsException e) {
           throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
       } else {
@@ -91,6 +96,8 @@ final class ApplyCommand implements Callable<Integer> {
           result = job.apply(desired, Prune.when(prune, files), ask);
         } catch (PruneRefusedException e) {
           throw new UserError(e.getMessage(), FlowCli.USAGE, e);
+        } catch (SecretResolver.MissingSecretsException e) {
+          throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
       }
       if (result.alreadyApplied() && !"json".equals(options.format)) {

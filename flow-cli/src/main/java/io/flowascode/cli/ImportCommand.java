@@ -90,6 +90,9 @@ final class ImportCommand implements Callable<Integer> {
       return FlowCli.INVALID_INPUT;
     }
     report(result.written(), out);
+    result.secretsFile().ifPresent(f -> out.println("wrote " + f + " (the values of " + result.secretCount()
+        + " credential(s) the flows refer to as {secret: NAME}; listed in .gitignore beside it: keep it out of version control)"));
+    out.flush();
     return FlowCli.OK;
   }
 

@@ -1,6 +1,7 @@
 package io.flowascode.cli;
 
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.secrets.SecretResolver;
 import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.FlowOutcome;
 import io.flowascode.engine.apply.LockCheck;
@@ -35,6 +36,9 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin
   RemoteOptions remote;
 
+  @Mixin
+  SecretOptions secrets;
+
   @Option(names = "--plan-file", paramLabel = "FILE", description = "Save the plan here, for `flow apply --plan-file`.")
   Path planFile;
 
@@ -57,12 +61,14 @@ final class PlanCommand implements Callable<Integer> {
     List<DesiredFlow> desired = RemoteSession.desired(options, files, out);
     Catalog catalog = options.catalog();
     try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {
-      PlanJob job = new PlanJob(target, catalog, remote.parallelism);
+      PlanJob job = new PlanJob(target, catalog, remote.parallelism).withSecrets(secrets.source(parent.environment, files));
       PlanJob.Result result;
       try {
         result = job.plan(desired, Prune.when(prune, files), Optional.of(options.definitions.lock));
       } catch (PruneRefusedException e) {
         throw new UserError(e.getMessage(), FlowCli.USAGE, e);
+      } catch (SecretResolver.MissingSecretsException e) {
+        throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
       }
       result.lock().ifPresent(lock -> warn(lock, out));
       out.print(PlanOutput.render(result.plan(), options.format, options.color));

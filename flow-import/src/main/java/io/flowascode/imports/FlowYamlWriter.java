@@ -2,6 +2,7 @@ package io.flowascode.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.config.ValueEquality;
+import io.flowascode.compiler.secrets.SecretReference;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.source.SourceFile;
 import io.flowascode.yaml.SourceTree;
@@ -81,7 +82,7 @@ final class FlowYamlWriter {
 
   private static Node node(JsonNode value, String path, boolean inFlow) {
     if (value.isObject()) {
-      boolean flow = inFlow || oneLineStage(value, path);
+      boolean flow = inFlow || oneLineStage(value, path) || SecretReference.isReference(value);
       List<NodeTuple> tuples = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : value.properties()) {
         tuples.add(new NodeTuple(text(e.getKey(), ScalarStyle.PLAIN, flow),
@@ -98,7 +99,7 @@ final class FlowYamlWriter {
     return scalar(value, inFlow);
   }
 
-  /** `source: {label: Trash}`: a stage with only a few short scalar keys. */
+  /** `source: {label: Trash}`: a stage with only a few short scalar keys (and `password: {secret: NAME}`). */
   private static boolean oneLineStage(JsonNode stage, String path) {
     if (!path.matches("/stages/[^/]+")) {
       return false;

@@ -17,16 +17,18 @@ import java.util.Optional;
  *     {@code fragments/<name>.fragment.yaml} for a fragment
  * @param fragmentFiles the fragment files the flow uses, by their path relative to the output
  *     directory, which is also how the flow names them
+ * @param secrets the credentials moved out of the file, with their values (for the secrets file only)
  */
 public record ImportedFlow(String id, String yaml, Optional<String> definitions, List<ImportNote> notes, String fileName,
-    Map<String, String> fragmentFiles) {
+    Map<String, String> fragmentFiles, List<ImportedSecret> secrets) {
   public ImportedFlow {
     notes = List.copyOf(notes);
     fragmentFiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fragmentFiles));
+    secrets = List.copyOf(secrets);
   }
 
   public ImportedFlow(String id, String yaml, Optional<String> definitions, List<ImportNote> notes) {
-    this(id, yaml, definitions, notes, id + ".flow.yaml", Map.of());
+    this(id, yaml, definitions, notes, id + ".flow.yaml", Map.of(), List.of());
   }
 
   public String flowFileName() {

@@ -142,7 +142,12 @@ final class InferredDefinitions {
   }
 
   private static ConfigDefinition loosen(ConfigDefinition def, List<JsonNode> values) {
-    return ConfigDefinition.builder(def.name(), guessType(values)).label(def.label()).description(def.description())
+    ConfigType type = guessType(values);
+    // A credential stays one: its values are text either way, and the type keeps them out of flow files.
+    if (def.type() == ConfigType.CREDENTIAL && (type == ConfigType.STRING || type == ConfigType.TEXT)) {
+      type = ConfigType.CREDENTIAL;
+    }
+    return ConfigDefinition.builder(def.name(), type).label(def.label()).description(def.description())
         .defaultValue(def.defaultValue()).required(def.required()).group(def.group())
         .displayPosition(def.displayPosition()).dependsOn(def.dependsOn()).evaluation(def.evaluation()).el(def.el())
         .build();

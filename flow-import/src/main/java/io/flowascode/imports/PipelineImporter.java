@@ -15,6 +15,7 @@ import io.flowascode.compiler.catalog.StageDefinition;
 import io.flowascode.compiler.config.ConfigTarget;
 import io.flowascode.compiler.naming.InstanceNamer;
 import io.flowascode.compiler.resolve.StageResolver.Role;
+import io.flowascode.compiler.secrets.SecretsFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,7 +90,7 @@ public final class PipelineImporter {
     String title = fragment.path("title").asText("").isBlank() ? body.id() : fragment.path("title").asText().strip();
     String path = fragmentFiles.path(title, body.yaml());
     return new ImportResult.Imported(source, new ImportedFlow(body.id(), body.yaml(), body.definitions(), body.notes(),
-        path, Map.of()));
+        path, Map.of(), body.secrets()));
   }
 
   /**
@@ -112,6 +113,7 @@ public final class PipelineImporter {
     private final Map<JsonNode, FragmentFile> usedFiles = new LinkedHashMap<>();
     /** A fragment's outputs' names, once written. */
     private List<String> outputNames = List.of();
+    private SecretExtraction secrets;
 
     OnePipeline(PipelineDocument doc, String source, Optional<FragmentSpec> fragment) {
       this.doc = doc;
@@ -121,6 +123,7 @@ public final class PipelineImporter {
 
     ImportedFlow flow() {
       id = flowId();
+      secrets = new SecretExtraction(id);
       if (doc.schemaVersion() < PipelineDocument.SCHEMA_VERSION) {
         notes.add(ImportNote.note("the pipeline is in schema version " + doc.schemaVersion()
             + "; it was read as schema version 6, as the platform upgrades it (missing lane and service lists)"));
@@ -170,7 +173,17 @@ public final class PipelineImporter {
       // A fragment imported from a pipeline's copy shares the pipeline's definitions file.
       Optional<String> definitionsText = fragment.flatMap(FragmentSpec::shared).isPresent()
           ? Optional.empty() : definitions.definitionsFile();
-      return new ImportedFlow(id, FlowYamlWriter.write(root), definitionsText, notes, id + ".flow.yaml", files);
+      if (!secrets.secrets().isEmpty()) {
+        List<ImportedSecret> moved = secrets.secrets();
+        notes.add(ImportNote.note(moved.size() + (moved.size() == 1 ? " credential is" : " credentials are")
+            + " kept out of the flow file, the values going to " + SecretsFile.NAME + " beside it: "
+            + String.join(", ", moved.stream().map(ImportedSecret::toString).toList())));
+      }
+      // The credentials of the fragments it uses go to the same secrets file.
+      List<ImportedSecret> allSecrets = new ArrayList<>(secrets.secrets());
+      usedFiles.values().forEach(f -> allSecrets.addAll(f.secrets()));
+      return new ImportedFlow(id, FlowYamlWriter.write(root), definitionsText, notes, id + ".flow.yaml", files,
+          allSecrets);
     }
 
     /** The placeholder stage of a kind of fragment, as the compiler makes it. */
@@ -197,7 +210,7 @@ public final class PipelineImporter {
       ImportedFlow imported = run.flow();
       imported.notes().forEach(n -> notes.add(new ImportNote(n.level(), "fragment `" + use.title() + "`: " + n.message())));
       String path = fragmentFiles.path(use.title(), imported.yaml());
-      return new FragmentFile(path, imported.yaml(), run.outputNames);
+      return new FragmentFile(path, imported.yaml(), run.outputNames, imported.secrets());
     }
 
     private String flowId() {
@@ -379,7 +392,7 @@ public final class PipelineImporter {
           dropped.add(def.name());
           continue;
         }
-        settings.set(key.get(), written.get());
+        settings.set(key.get(), secrets.written("settings", key.get(), def, false, written.get()));
       }
       if (!settings.isEmpty()) {
         flow.set("settings", settings);
@@ -391,7 +404,7 @@ public final class PipelineImporter {
       ObjectNode raw = JSON.objectNode();
       configuration.forEach((name, value) -> {
         if ((!known.contains(name) || dropped.contains(name)) && !declared.contains(name)) {
-          raw.set(name, value);
+          raw.set(name, secrets.verbatim("settings", name, value));
         }
       });
       if (!raw.isEmpty()) {
@@ -409,12 +422,18 @@ public final class PipelineImporter {
       PipelineDefinitions.Choice choice = definitions.choiceFor(stage);
       StageDefinition def = choice.definition();
       StageReference ref = StageReference.choose(compile, def, role, choice.raw());
+      String field = switch (role) {
+        case ERROR -> "error_records";
+        case TEST_ORIGIN -> "test_origin";
+        case STATS -> "stats_aggregator";
+        default -> stage == doc.stopEventStage().orElse(null) ? "stop_event" : "start_event";
+      };
       ObjectNode config = config(stage, def, "the " + switch (role) {
         case ERROR -> "error stage";
         case TEST_ORIGIN -> "test origin";
         case STATS -> "statistics aggregator";
         default -> "pipeline event stage";
-      });
+      }, field);
       if (role == Role.ERROR && config.isEmpty() && ref.labelOnly()) {
         Optional<StageDefinition> discard = compile.byName(DISCARD).stream().findFirst();
         if (discard.isPresent() && discard.get().equals(def)) {
@@ -600,7 +619,7 @@ public final class PipelineImporter {
           if (!description.isEmpty()) {
             node.put("description", description);
           }
-          ObjectNode config = config(stage, def, "stage `" + ids.get(i) + "`");
+          ObjectNode config = config(stage, def, "stage `" + ids.get(i) + "`", ids.get(i));
           if (!config.isEmpty()) {
             node.set("config", config);
           }
@@ -723,7 +742,7 @@ public final class PipelineImporter {
      * default, or the default the stage sets for its service), in definition order, by readable
      * name where that names the config alone.
      */
-    private ObjectNode config(JsonNode stage, StageDefinition def, String owner) {
+    private ObjectNode config(JsonNode stage, StageDefinition def, String owner, String where) {
       List<ConfigTarget> targets = new ArrayList<>();
       Map<ConfigTarget, JsonNode> defaults = new LinkedHashMap<>();
       for (ConfigDefinition c : def.configs()) {
@@ -780,7 +799,7 @@ public final class PipelineImporter {
           dropped.add(c.name());
           continue;
         }
-        config.set(key.get(), written.get());
+        config.set(key.get(), secrets.written(where, key.get(), c, guessed, written.get()));
       }
       if (!dropped.isEmpty()) {
         notes.add(ImportNote.warning("configs of " + owner + " that cannot be written so the compiler reproduces them are dropped: "

@@ -74,6 +74,13 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   @Parameter(property = "flow.deadline")
   String deadline;
 
+  /**
+   * YAML files of `NAME: value` for the flows' `{secret: NAME}`, besides FLOW_SECRET_NAME in the
+   * environment and the flow-secrets.yaml in flow.sourceDirectory (keep them out of version control).
+   */
+  @Parameter(property = "flow.secretsFiles")
+  List<File> secretsFiles = List.of();
+
   /** wxdi: the environment new flows are bound to; none by default, as IBM's SDK sends when given none. */
   @Parameter(property = "flow.environment")
   String environment;
@@ -195,6 +202,16 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   void printLines(String text) {
     for (String line : text.split("\n")) {
       getLog().info(line);
+    }
+  }
+
+  /** Where the values of the flows' secrets come from. */
+  io.flowascode.compiler.secrets.SecretSource secrets() throws MojoFailureException {
+    try {
+      return io.flowascode.compiler.secrets.SecretSources.standard(System.getenv(),
+          secretsFiles.stream().map(File::toPath).toList(), List.of(sourceDirectory.toPath()));
+    } catch (io.flowascode.compiler.secrets.SecretsFile.UnreadableException e) {
+      throw new MojoFailureException("flow.secretsFiles: " + e.getMessage());
     }
   }
 }

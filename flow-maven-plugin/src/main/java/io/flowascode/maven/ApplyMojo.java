@@ -38,7 +38,7 @@ public class ApplyMojo extends AbstractRemoteMojo {
     List<DesiredFlow> desired = planFile == null ? desired() : List.of();
     Catalog catalog = catalog();
     try (Target t = open(catalog)) {
-      ApplyJob job = new ApplyJob(t, catalog, parallelism);
+      ApplyJob job = new ApplyJob(t, catalog, parallelism).withSecrets(secrets());
       ApplyJob.Result result;
       if (planFile != null) {
         ApplyGate show = plan -> {
@@ -50,6 +50,8 @@ public class ApplyMojo extends AbstractRemoteMojo {
           result = job.applySaved(planFile.toPath(), show);
         } catch (IOException e) {
           throw new MojoFailureException("flow.planFile: " + e.getMessage(), e);
+        } catch (io.flowascode.compiler.secrets.SecretResolver.MissingSecretsException e) {
+          throw new MojoFailureException(e.getMessage(), e);
         }
       } else {
         Confirmation ask = new Confirmation(plan -> printLines(new PlanTextRenderer().render(plan)), autoApprove,
@@ -58,6 +60,8 @@ public class ApplyMojo extends AbstractRemoteMojo {
           result = job.apply(desired, prune(), ask);
         } catch (PruneRefusedException e) {
           throw new MojoFailureException("flow.prune: " + e.getMessage(), e);
+        } catch (io.flowascode.compiler.secrets.SecretResolver.MissingSecretsException e) {
+          throw new MojoFailureException(e.getMessage(), e);
         }
       }
       if (!result.approved()) {

@@ -73,5 +73,7 @@ public class ImportMojo extends AbstractRemoteMojo {
         getLog().warn("  " + note);
       }
     }
+    result.secretsFile().ifPresent(f -> getLog().info("Wrote " + f + " (the values of " + result.secretCount()
+        + " credential(s) the flows refer to as {secret: NAME}; listed in .gitignore beside it: keep it out of version control)"));
   }
 }

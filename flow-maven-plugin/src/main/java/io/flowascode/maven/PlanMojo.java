@@ -40,12 +40,14 @@ public class PlanMojo extends AbstractRemoteMojo {
     var desired = desired();
     Catalog catalog = catalog();
     try (Target t = open(catalog)) {
-      PlanJob job = new PlanJob(t, catalog, parallelism);
+      PlanJob job = new PlanJob(t, catalog, parallelism).withSecrets(secrets());
       PlanJob.Result result;
       try {
         result = job.plan(desired, prune(), Optional.of(lockFile.toPath()));
       } catch (PruneRefusedException e) {
         throw new MojoFailureException("flow.prune: " + e.getMessage(), e);
+      } catch (io.flowascode.compiler.secrets.SecretResolver.MissingSecretsException e) {
+        throw new MojoFailureException(e.getMessage(), e);
       }
       result.lock().ifPresent(this::warn);
       String rendered = "json".equals(output) ? new PlanJsonRenderer().render(result.plan()) : new PlanTextRenderer().render(result.plan());

@@ -26,8 +26,22 @@ public final class SecretResolver {
    * @param values the value of each secret used, by name
    */
   public record Resolved(JsonNode pipeline, Map<String, String> values) {
+    /** Shorter values would mask unrelated words of a message. */
+    static final int MIN_MASKED_LENGTH = 4;
+
     public Resolved {
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The text with every secret's value replaced by `(secret NAME)`: for messages a target sends back. */
+    public String mask(String text) {
+      String out = text;
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        if (e.getValue().length() >= MIN_MASKED_LENGTH) {
+          out = out.replace(e.getValue(), "(secret " + e.getKey() + ")");
+        }
+      }
+      return out;
     }
   }
 
@@ -37,9 +51,10 @@ public final class SecretResolver {
     private final List<String> names;
 
     MissingSecretsException(List<String> names, SecretSource source) {
+      // Every name at once, each with where it can be set, so one run tells the whole fix.
       super((names.size() == 1 ? "the secret " : "the secrets ") + String.join(", ", names.stream().map(n -> "`" + n + "`").toList())
-          + (names.size() == 1 ? " is" : " are") + " not set: set " + source.describe(names.get(0))
-          + (names.size() == 1 ? "" : " (and likewise for the others)"), null, false, false);
+          + (names.size() == 1 ? " is" : " are") + " not set, so nothing was read or written: set "
+          + String.join("; ", names.stream().map(source::describe).toList()), null, false, false);
       this.names = List.copyOf(names);
     }
 
@@ -53,6 +68,18 @@ public final class SecretResolver {
     Set<String> out = new LinkedHashSet<>();
     visit(pipeline, text -> SecretReference.ofPlaceholder(text).ifPresent(out::add));
     return out;
+  }
+
+  /** Checks that the source has every secret the pipelines refer to, naming all that it lacks. */
+  public static void checkAll(java.util.Collection<? extends JsonNode> pipelines, SecretSource source)
+      throws MissingSecretsException {
+    Set<String> missing = new LinkedHashSet<>();
+    for (JsonNode p : pipelines) {
+      names(p).stream().filter(n -> source.value(n).isEmpty()).forEach(missing::add);
+    }
+    if (!missing.isEmpty()) {
+      throw new MissingSecretsException(List.copyOf(missing), source);
+    }
   }
 
   /** The pipeline itself when it refers to no secret, else a copy with their values in. */
@@ -70,19 +97,19 @@ public final class SecretResolver {
     if (!missing.isEmpty()) {
       throw new MissingSecretsException(missing, source);
     }
-    return new Resolved(replace(pipeline.deepCopy(), values), values);
+    return new Resolved(map(pipeline.deepCopy(), text -> SecretReference.ofPlaceholder(text).map(values::get)), values);
   }
 
-  private static JsonNode replace(JsonNode node, Map<String, String> values) {
+  /** The node with each text the function gives another for replaced by that, in place. */
+  private static JsonNode map(JsonNode node, java.util.function.Function<String, Optional<String>> replacement) {
     if (node.isTextual()) {
-      Optional<String> name = SecretReference.ofPlaceholder(node.asText());
-      return name.<JsonNode>map(n -> TextNode.valueOf(values.get(n))).orElse(node);
+      return replacement.apply(node.asText()).<JsonNode>map(TextNode::valueOf).orElse(node);
     }
     if (node instanceof ObjectNode object) {
-      object.properties().forEach(e -> e.setValue(replace(e.getValue(), values)));
+      object.properties().forEach(e -> e.setValue(map(e.getValue(), replacement)));
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        array.set(i, replace(array.get(i), values));
+        array.set(i, map(array.get(i), replacement));
       }
     }
     return node;

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.secrets;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.source.SourceFile;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,25 @@ public final class SecretsFile implements SecretSource {
       values.put(e.getKey(), e.getValue().asText());
     }
     return new SecretsFile(file, values);
+  }
+
+  /** The file's values by name, in its order (empty for a file that does not exist). */
+  public Map<String, String> values() {
+    return Collections.unmodifiableMap(values);
+  }
+
+  /**
+   * The text of a secrets file holding these values: a comment saying what the file is, then one
+   * `NAME: "value"` line each, the value quoted as a JSON string (which YAML reads as it is), so
+   * that no value can be taken for another YAML type or break the file.
+   */
+  public static String text(Map<String, String> values) {
+    StringBuilder out = new StringBuilder()
+        .append("# Values of the flows' {secret: NAME}, by name. Keep this file out of version control (it is\n")
+        .append("# git-ignored beside the flows); FLOW_SECRET_NAME in the environment takes precedence.\n");
+    values.forEach((name, value) -> out.append(name).append(": \"")
+        .append(JsonStringEncoder.getInstance().quoteAsString(value)).append("\"\n"));
+    return out.toString();
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.flowascode.engine.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.secrets.SecretResolver;
+import io.flowascode.compiler.secrets.SecretSource;
 import io.flowascode.engine.diff.FlowDiffer;
 import io.flowascode.engine.plan.FlowAction;
 import io.flowascode.engine.plan.FlowPlan;
@@ -27,12 +29,19 @@ public final class Applier {
   private final Target target;
   private final Catalog catalog;
   private final int parallelism;
+  private SecretSource secrets = SecretSource.NONE;
 
   /** @param catalog to tell whether a flow that moved since the plan already holds what it writes */
   public Applier(Target target, Catalog catalog, int parallelism) {
     this.target = target;
     this.catalog = catalog;
     this.parallelism = parallelism;
+  }
+
+  /** Where the values of the flows' secrets come from: a plan holds only their placeholders. */
+  public Applier withSecrets(SecretSource source) {
+    this.secrets = source;
+    return this;
   }
 
   /**
@@ -53,11 +62,29 @@ public final class Applier {
         case DELETE -> delete(flow, snapshot);
       };
     } catch (TargetException e) {
-      return Failures.outcome(flow.flowId(), e);
+      FlowOutcome failed = Failures.outcome(flow.flowId(), e);
+      return new FlowOutcome(failed.flowId(), failed.outcome(), masked(flow, failed.message()), failed.newRevision());
+    } catch (SecretResolver.MissingSecretsException e) {
+      return FlowOutcome.of(flow.flowId(), Outcome.FAILED, e.getMessage());
     }
   }
 
-  private FlowOutcome create(FlowPlan flow, Optional<RemoteFlow> snapshot) throws TargetException {
+  /** A target's message may quote what it was sent: the secrets' values are taken out of it. */
+  private String masked(FlowPlan flow, String message) {
+    try {
+      return SecretResolver.resolve(flow.desiredPipeline(), secrets).mask(message);
+    } catch (SecretResolver.MissingSecretsException e) {
+      return message;
+    }
+  }
+
+  /** The pipeline to write: the plan's, with the secrets' values in. */
+  private JsonNode written(FlowPlan flow) throws SecretResolver.MissingSecretsException {
+    return SecretResolver.resolve(flow.desiredPipeline(), secrets).pipeline();
+  }
+
+  private FlowOutcome create(FlowPlan flow, Optional<RemoteFlow> snapshot)
+      throws TargetException, SecretResolver.MissingSecretsException {
     if (snapshot.isEmpty()) {
       Optional<RemoteFlow> now = target.read(flow.flowId());
       if (now.isPresent()) {
@@ -66,11 +93,12 @@ public final class Applier {
             : drift(flow, "it was created on the remote after the plan was made");
       }
     }
-    RemoteFlow created = target.createWith(flow.flowId(), flow.desiredPipeline());
+    RemoteFlow created = target.createWith(flow.flowId(), written(flow));
     return new FlowOutcome(flow.flowId(), Outcome.CREATED, "", Optional.of(created.revision()));
   }
 
-  private FlowOutcome update(FlowPlan flow, Optional<RemoteFlow> snapshot) throws TargetException {
+  private FlowOutcome update(FlowPlan flow, Optional<RemoteFlow> snapshot)
+      throws TargetException, SecretResolver.MissingSecretsException {
     RemoteFlow current = snapshot.isPresent() ? snapshot.get() : target.read(flow.flowId()).orElse(null);
     if (current == null) {
       return drift(flow, "it was deleted on the remote after the plan was made");
@@ -82,7 +110,7 @@ public final class Applier {
       return drift(flow, "it changed on the remote after the plan was made (revision "
           + flow.remoteRevision() + " is now " + current.revision() + ")");
     }
-    RemoteFlow saved = target.save(current, payload(flow.desiredPipeline(), current));
+    RemoteFlow saved = target.save(current, payload(written(flow), current));
     return new FlowOutcome(flow.flowId(), Outcome.UPDATED, flow.diff().summary(), Optional.of(saved.revision()));
   }
 
@@ -99,8 +127,8 @@ public final class Applier {
   }
 
   /** Whether the remote is, by the plan's own measure, what the plan would make it. */
-  private boolean holdsDesired(FlowPlan flow, RemoteFlow remote) {
-    return new FlowDiffer().diff(remote.pipeline(), flow.desiredPipeline(), catalog).isEmpty();
+  private boolean holdsDesired(FlowPlan flow, RemoteFlow remote) throws SecretResolver.MissingSecretsException {
+    return new FlowDiffer().diff(remote.pipeline(), written(flow), catalog).isEmpty();
   }
 
   private static FlowOutcome drift(FlowPlan flow, String why) {

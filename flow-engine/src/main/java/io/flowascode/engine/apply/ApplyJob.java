@@ -1,6 +1,8 @@
 package io.flowascode.engine.apply;
 
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.secrets.SecretResolver;
+import io.flowascode.compiler.secrets.SecretSource;
 import io.flowascode.engine.plan.FlowPlan;
 import io.flowascode.engine.plan.Plan;
 import io.flowascode.engine.plan.PlanFile;
@@ -43,6 +45,7 @@ public final class ApplyJob {
   private final Target target;
   private final Catalog catalog;
   private final int parallelism;
+  private SecretSource secrets = SecretSource.NONE;
 
   public ApplyJob(Target target, Catalog catalog, int parallelism) {
     this.target = target;
@@ -50,13 +53,22 @@ public final class ApplyJob {
     this.parallelism = parallelism;
   }
 
+  /** Where the values of the flows' secrets come from; a saved plan holds only their names. */
+  public ApplyJob withSecrets(SecretSource source) {
+    this.secrets = source;
+    return this;
+  }
+
   /**
    * Plans the desired flows and applies that plan, reusing the reads the plan made.
    *
    * @throws PruneRefusedException when pruning would rest on an empty or suspicious project
+   * @throws SecretResolver.MissingSecretsException when a flow refers to a secret the source does not have
    */
-  public Result apply(List<DesiredFlow> desired, Prune prune, ApplyGate gate) throws PruneRefusedException {
-    PlanJob.Result planned = new PlanJob(target, catalog, parallelism).plan(desired, prune, Optional.empty());
+  public Result apply(List<DesiredFlow> desired, Prune prune, ApplyGate gate)
+      throws PruneRefusedException, SecretResolver.MissingSecretsException {
+    PlanJob.Result planned = new PlanJob(target, catalog, parallelism).withSecrets(secrets)
+        .plan(desired, prune, Optional.empty());
     return apply(planned.plan(), planned.snapshots(), planned.failures(), gate);
   }
 
@@ -67,8 +79,10 @@ public final class ApplyJob {
    * @throws io.flowascode.engine.plan.PlanFileException when the file is not an intact saved plan,
    *     or was made for another target
    */
-  public Result applySaved(Path planFile, ApplyGate gate) throws IOException {
+  public Result applySaved(Path planFile, ApplyGate gate) throws IOException, SecretResolver.MissingSecretsException {
     SavedPlan saved = new PlanFile().read(planFile);
+    SecretResolver.checkAll(saved.plan().flows().stream().map(FlowPlan::desiredPipeline)
+        .filter(java.util.Objects::nonNull).toList(), secrets);
     if (!saved.target().equals(target.describe())) {
       throw new PlanFileException("saved plan " + planFile + " was made for " + saved.target() + ", not for "
           + target.describe() + ": apply it with the target it was made for, or plan again for this one");
@@ -80,7 +94,7 @@ public final class ApplyJob {
     if (!gate.proceed(plan)) {
       return new Result(plan, new ApplyReport(planFailures), false);
     }
-    ApplyReport report = new Applier(target, catalog, parallelism).apply(plan, snapshots);
+    ApplyReport report = new Applier(target, catalog, parallelism).withSecrets(secrets).apply(plan, snapshots);
     List<FlowOutcome> all = new ArrayList<>(report.outcomes());
     all.addAll(planFailures);
     return new Result(plan, new ApplyReport(all), true);

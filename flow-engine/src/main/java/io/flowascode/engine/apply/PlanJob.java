@@ -2,6 +2,8 @@ package io.flowascode.engine.apply;
 
 import io.flowascode.compiler.batch.FlowSources;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.secrets.SecretResolver;
+import io.flowascode.compiler.secrets.SecretSource;
 import io.flowascode.engine.plan.Plan;
 import io.flowascode.engine.plan.PlanFile;
 import io.flowascode.engine.target.RemoteFlow;
@@ -45,6 +47,7 @@ public final class PlanJob {
   private final Target target;
   private final Catalog catalog;
   private final int parallelism;
+  private SecretSource secrets = SecretSource.NONE;
 
   public PlanJob(Target target, Catalog catalog, int parallelism) {
     this.target = target;
@@ -52,15 +55,25 @@ public final class PlanJob {
     this.parallelism = parallelism;
   }
 
+  /** Where the values of the flows' secrets come from (the door chooses: environment, secrets files). */
+  public PlanJob withSecrets(SecretSource source) {
+    this.secrets = source;
+    return this;
+  }
+
   /**
    * @param prune whether to also plan deleting remote flows this tool created that `desired` no
    *     longer has, and from where `desired` was read
    * @param lockFile the definitions lock to compare with the target's definitions, if any
    * @throws PruneRefusedException when pruning would rest on an empty or suspicious project
+   * @throws SecretResolver.MissingSecretsException when a flow refers to a secret the source does
+   *     not have; nothing was read
    */
-  public Result plan(List<DesiredFlow> desired, Prune prune, Optional<Path> lockFile) throws PruneRefusedException {
+  public Result plan(List<DesiredFlow> desired, Prune prune, Optional<Path> lockFile)
+      throws PruneRefusedException, SecretResolver.MissingSecretsException {
     checkPrune(desired, prune);
-    PlanResult planned = new Planner(target, catalog, parallelism).plan(desired, prune.enabled());
+    SecretResolver.checkAll(desired.stream().map(DesiredFlow::pipeline).toList(), secrets);
+    PlanResult planned = new Planner(target, catalog, parallelism).withSecrets(secrets).plan(desired, prune.enabled());
     Optional<LockCheck> lock = lockFile.map(this::checkLock);
     return new Result(planned.plan(), planned.snapshots(), planned.failures(), lock);
   }

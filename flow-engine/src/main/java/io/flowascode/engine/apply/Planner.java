@@ -2,6 +2,9 @@ package io.flowascode.engine.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.secrets.SecretResolver;
+import io.flowascode.compiler.secrets.SecretSource;
+import io.flowascode.engine.diff.SecretRedaction;
 import io.flowascode.engine.plan.FlowPlan;
 import io.flowascode.engine.plan.Plan;
 import io.flowascode.engine.target.RemoteFlow;
@@ -27,11 +30,18 @@ public final class Planner {
   private final Target target;
   private final Catalog catalog;
   private final int parallelism;
+  private SecretSource secrets = SecretSource.NONE;
 
   public Planner(Target target, Catalog catalog, int parallelism) {
     this.target = target;
     this.catalog = catalog;
     this.parallelism = parallelism;
+  }
+
+  /** Where the values of the flows' secrets come from; they are compared, never shown. */
+  public Planner withSecrets(SecretSource source) {
+    this.secrets = source;
+    return this;
   }
 
   private record Planned(Optional<FlowPlan> plan, Optional<RemoteFlow> snapshot, Optional<FlowOutcome> failure) {}
@@ -64,14 +74,23 @@ public final class Planner {
     try {
       Optional<RemoteFlow> remote = target.read(flow.id());
       Catalog definitions = flow.catalogOr(catalog);
-      // The flow's stages keep the names they have on the target, whatever the order of the file.
-      DesiredFlow named = StableIdentity.reconcile(flow, remote.map(RemoteFlow::pipeline).orElse(null), definitions);
+      // The flow's stages keep the names they have on the target, whatever the order of the file;
+      // they are matched with the secrets' values in, as the remote holds them.
+      JsonNode matched = SecretResolver.resolve(flow.pipeline(), secrets).pipeline();
+      DesiredFlow named = StableIdentity.reconcile(flow, matched, remote.map(RemoteFlow::pipeline).orElse(null), definitions);
       JsonNode desired = ManagedMarker.mark(StableIdentity.recorded(named.pipeline(), named), target.keepsLabels());
-      FlowPlan plan = FlowPlan.compute(flow.id(), remote.map(RemoteFlow::pipeline).orElse(null),
-          remote.map(RemoteFlow::revision).orElse(null), desired, definitions);
+      // Compared with the secrets' values in, kept with their placeholders: apply puts the values
+      // in again, and a saved plan never holds them.
+      SecretResolver.Resolved resolved = SecretResolver.resolve(desired, secrets);
+      FlowPlan compared = FlowPlan.compute(flow.id(), remote.map(RemoteFlow::pipeline).orElse(null),
+          remote.map(RemoteFlow::revision).orElse(null), resolved.pipeline(), definitions);
+      FlowPlan plan = new FlowPlan(flow.id(), compared.action(), compared.remoteRevision(), desired,
+          SecretRedaction.redact(compared.diff(), desired, resolved.values().values()));
       return new Planned(Optional.of(plan), remote, Optional.empty());
     } catch (TargetException e) {
       return new Planned(Optional.empty(), Optional.empty(), Optional.of(Failures.outcome(flow.id(), e)));
+    } catch (SecretResolver.MissingSecretsException e) {
+      return new Planned(Optional.empty(), Optional.empty(), Optional.of(FlowOutcome.of(flow.id(), Outcome.FAILED, e.getMessage())));
     }
   }
 

@@ -21,12 +21,20 @@ final class StableIdentity {
 
   /** The flow with its stages named as they are on the remote, where they exist there. */
   static DesiredFlow reconcile(DesiredFlow flow, JsonNode remote, Catalog catalog) {
+    return reconcile(flow, flow.pipeline(), remote, catalog);
+  }
+
+  /**
+   * @param matched the flow's pipeline as it is matched with the remote's stages: with its
+   *     secrets' values in, as the remote holds them (the flow returned keeps its placeholders)
+   */
+  static DesiredFlow reconcile(DesiredFlow flow, JsonNode matched, JsonNode remote, Catalog catalog) {
     if (flow.compiled().isEmpty() || remote == null) {
       return flow;
     }
     CompiledFlow compiled = flow.compiled().get();
     Map<String, String> kept = StageIdentities.onRemote(StableNames.of(compiled), StableNames.pinned(compiled),
-        flow.pipeline(), remote, catalog);
+        matched, remote, catalog);
     CompiledFlow renamed = StableNames.keeping(compiled, kept);
     if (renamed == compiled) {
       return flow;

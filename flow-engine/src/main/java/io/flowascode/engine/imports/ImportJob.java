@@ -2,8 +2,10 @@ package io.flowascode.engine.imports;
 
 import io.flowascode.compiler.batch.AtomicOutputs;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.secrets.SecretsFile;
 import io.flowascode.imports.ImportResult;
 import io.flowascode.imports.ImportedFlow;
+import io.flowascode.imports.ImportedSecret;
 import io.flowascode.imports.PipelineFiles;
 import io.flowascode.imports.PipelineImporter;
 import io.flowascode.engine.target.RemoteFlow;
@@ -24,8 +26,22 @@ import java.util.Optional;
  * when any pipeline is refused, or a file exists and `force` is off, nothing is written.
  */
 public final class ImportJob {
-  /** What a run did: the flows written, or the problems that stopped it (then nothing was written). */
-  public record Result(List<ImportedFlow> written, List<String> problems) {
+  /**
+   * What a run did: the flows written, or the problems that stopped it (then nothing was written).
+   *
+   * @param secretsFile the secrets file written with the values of the credentials moved out of
+   *     the flows, when there were any
+   */
+  public record Result(List<ImportedFlow> written, List<String> problems, Optional<Path> secretsFile) {
+    public Result(List<ImportedFlow> written, List<String> problems) {
+      this(written, problems, Optional.empty());
+    }
+
+    /** How many credentials the flows refer to as `{secret: NAME}` whose values went to the secrets file. */
+    public int secretCount() {
+      return written.stream().mapToInt(f -> f.secrets().size()).sum();
+    }
+
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -101,6 +117,7 @@ public final class ImportJob {
     if (!force) {
       writes.keySet().stream().filter(Files::exists).forEach(p -> problems.add(p + ": exists; use force to overwrite it"));
     }
+    Optional<Path> secretsFile = secrets(byId.values(), writes);
     if (!problems.isEmpty()) {
       return new Result(List.of(), List.copyOf(problems));
     }
@@ -110,6 +127,44 @@ public final class ImportJob {
       }
       outputs.commit();
     }
-    return new Result(List.copyOf(byId.values()), List.of());
+    return new Result(List.copyOf(byId.values()), List.of(), secretsFile);
+  }
+
+  /**
+   * The values of the credentials moved out of the flows go to the secrets file beside them (its
+   * other entries kept, an imported value replacing an older one of the same name), and the
+   * directory's .gitignore is made to list it, so the values stay out of git with the file.
+   */
+  private Optional<Path> secrets(Iterable<ImportedFlow> flows, Map<Path, String> writes) throws IOException {
+    Map<String, String> imported = new LinkedHashMap<>();
+    for (ImportedFlow flow : flows) {
+      for (ImportedSecret s : flow.secrets()) {
+        String before = imported.putIfAbsent(s.name(), s.value());
+        if (before != null && !before.equals(s.value())) {
+          problems.add("two imported credentials are both named `" + s.name() + "` with different values: import their flows"
+              + " into different directories");
+        }
+      }
+    }
+    if (imported.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = output.resolve(SecretsFile.NAME);
+    Map<String, String> merged = new LinkedHashMap<>();
+    try {
+      merged.putAll(SecretsFile.read(file).values());
+    } catch (SecretsFile.UnreadableException e) {
+      problems.add(e.getMessage() + ": correct it (or move it away) and import again");
+    }
+    merged.putAll(imported);
+    writes.put(file, SecretsFile.text(merged));
+    Path ignore = output.resolve(".gitignore");
+    String ignored = Files.isRegularFile(ignore) ? Files.readString(ignore) : "";
+    boolean listed = ignored.lines().map(String::strip)
+        .anyMatch(l -> l.equals(SecretsFile.NAME) || l.equals("/" + SecretsFile.NAME));
+    if (!listed) {
+      writes.put(ignore, ignored + (ignored.isEmpty() || ignored.endsWith("\n") ? "" : "\n") + SecretsFile.NAME + "\n");
+    }
+    return Optional.of(file);
   }
 }

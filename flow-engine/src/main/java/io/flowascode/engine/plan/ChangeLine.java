@@ -121,7 +121,7 @@ public record ChangeLine(char sign, String text) {
 
   private static ChangeLine configLine(String subject, JsonNode before, JsonNode after, boolean sensitive) {
     if (sensitive) {
-      return changed(subject + ": (sensitive value changed)");
+      return changed(subject + ": " + sensitiveChange(after));
     }
     return changed(subject + ": " + value(before) + " -> " + value(after));
   }
@@ -134,7 +134,14 @@ public record ChangeLine(char sign, String text) {
     if (after == null && before != null) {
       return new ChangeLine('-', subject);
     }
-    return sensitive ? changed(subject + ": (sensitive value changed)") : changed(subject + ": " + value(before) + " -> " + value(after));
+    return sensitive ? changed(subject + ": " + sensitiveChange(after)) : changed(subject + ": " + value(before) + " -> " + value(after));
+  }
+
+  /** `(secret NAME changed)` for a configuration set from a secret, which names it; else no more than that it changed. */
+  private static String sensitiveChange(JsonNode after) {
+    String shown = after == null ? "" : after.asText();
+    return shown.startsWith("(secret ") && shown.endsWith(")")
+        ? shown.substring(0, shown.length() - 1) + " changed)" : "(sensitive value changed)";
   }
 
   static String value(JsonNode v) {

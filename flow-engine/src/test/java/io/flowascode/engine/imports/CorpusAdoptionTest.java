@@ -16,6 +16,8 @@ import io.flowascode.compiler.batch.FlowBatch;
 import io.flowascode.compiler.batch.FlowSources;
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.secrets.SecretSources;
+import io.flowascode.compiler.secrets.SecretsFile;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.engine.apply.DesiredFlow;
@@ -236,7 +238,10 @@ class CorpusAdoptionTest {
       }
     }
     List<DesiredFlow> desired = DesiredFlows.of(new BatchResult(good, List.of()));
-    PlanResult planned = new Planner(target, CATALOG, 4).plan(desired, false);
+    // The credentials import moved to the secrets file are put back in, as plan does with it.
+    PlanResult planned = new Planner(target, CATALOG, 4)
+        .withSecrets(SecretSources.standard(Map.of(), List.of(flows.resolve(SecretsFile.NAME)), List.of()))
+        .plan(desired, false);
     assertThat(planned.failures()).isEmpty();
     for (FlowPlan p : planned.plan().flows()) {
       Set<String> kinds = new LinkedHashSet<>();
