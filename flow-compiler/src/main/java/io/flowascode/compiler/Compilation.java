@@ -2,6 +2,7 @@ package io.flowascode.compiler;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.compiler.naming.StageNames;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.source.SourceFile;
 import java.util.List;
@@ -29,5 +30,10 @@ public record Compilation(
   /** The flow id, when the file got far enough to have one. */
   public Optional<String> flowId() {
     return flow.map(CompiledFlow::id);
+  }
+
+  /** The file's stage ids and predicate names beside the platform's instance names, for plans. */
+  public Optional<StageNames> stageNames() {
+    return flow.map(StageNames::of);
   }
 }

@@ -15,7 +15,8 @@ public final class DesiredFlows {
     List<DesiredFlow> flows = new ArrayList<>();
     for (Compilation c : batch.compilations()) {
       CompiledFlow f = c.flow().orElseThrow(() -> new IllegalStateException(c.fileName() + " did not compile"));
-      flows.add(new DesiredFlow(f.id(), f.title(), f.description(), c.pipeline().orElseThrow()));
+      flows.add(new DesiredFlow(f.id(), f.title(), f.description(), c.pipeline().orElseThrow(),
+          c.stageNames().orElseThrow()));
     }
     return flows;
   }

@@ -65,7 +65,7 @@ public final class Planner {
     try {
       Optional<RemoteFlow> remote = target.read(flow.id());
       FlowPlan plan = FlowPlan.compute(flow.id(), remote.map(RemoteFlow::pipeline).orElse(null),
-          remote.map(RemoteFlow::revision).orElse(null), desired, catalog);
+          remote.map(RemoteFlow::revision).orElse(null), desired, flow.names(), catalog);
       return new Planned(Optional.of(plan), remote, Optional.empty());
     } catch (TargetException e) {
       return new Planned(Optional.empty(), Optional.empty(), Optional.of(Failures.outcome(flow.id(), e)));
