@@ -1,6 +1,8 @@
 package io.flowascode.compiler;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.yaml.YamlLimits;
+import java.util.Map;
 
 /**
  * How a flow is compiled.
@@ -10,15 +12,30 @@ import io.flowascode.yaml.YamlLimits;
  * @param emitRejected emit the pipeline even when the flow has errors, with every value the
  *     compiler refused written as the file gives it, so that a real engine can judge exactly the
  *     same input (how the engine verdicts in the tests are recorded); never for a user's build
+ * @param parameterValues values that replace the ones the flows give their parameters (a project
+ *     environment's), by parameter name; a flow without such a parameter is not affected
  */
-public record CompilerOptions(YamlLimits limits, boolean strict, boolean multipleOriginsAllowed, boolean emitRejected) {
+public record CompilerOptions(YamlLimits limits, boolean strict, boolean multipleOriginsAllowed, boolean emitRejected,
+    Map<String, JsonNode> parameterValues) {
   public static final CompilerOptions DEFAULT = new CompilerOptions(YamlLimits.DEFAULT, false, false, false);
 
+  public CompilerOptions(YamlLimits limits, boolean strict, boolean multipleOriginsAllowed, boolean emitRejected) {
+    this(limits, strict, multipleOriginsAllowed, emitRejected, Map.of());
+  }
+
+  public CompilerOptions {
+    parameterValues = Map.copyOf(parameterValues);
+  }
+
   public CompilerOptions withStrict(boolean value) {
-    return new CompilerOptions(limits, value, multipleOriginsAllowed, emitRejected);
+    return new CompilerOptions(limits, value, multipleOriginsAllowed, emitRejected, parameterValues);
   }
 
   public CompilerOptions withEmitRejected(boolean value) {
-    return new CompilerOptions(limits, strict, multipleOriginsAllowed, value);
+    return new CompilerOptions(limits, strict, multipleOriginsAllowed, value, parameterValues);
+  }
+
+  public CompilerOptions withParameterValues(Map<String, JsonNode> values) {
+    return new CompilerOptions(limits, strict, multipleOriginsAllowed, emitRejected, values);
   }
 }

@@ -208,7 +208,8 @@ public final class FlowCompiler {
           .bind(ownSettings(header.settings()), pipelineTargets(), "the pipeline");
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
-        parameters.put(p.name().value(), p.value());
+        // An environment's value replaces the file's: the same flow, deployed with other values.
+        parameters.put(p.name().value(), options.parameterValues().getOrDefault(p.name().value(), p.value()));
       }
       unusedParameters(header);
       SpecialStage error = header.errorRecords()
