@@ -14,8 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `flow catalog [LABEL]`: the known stages, or one stage's configurations by readable name. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
@@ -27,13 +25,13 @@ final class CatalogCommand implements Callable<Integer> {
   @Mixin
   CompilerOptionsMixin options;
 
-  @Spec
-  CommandSpec spec;
+  @picocli.CommandLine.ParentCommand
+  FlowCli parent;
 
   @Override
   public Integer call() {
-    Catalog catalog = options.catalog();
-    PrintWriter out = spec.commandLine().getOut();
+    Catalog catalog = options.catalog(parent.session);
+    PrintWriter out = parent.session.out;
     if (label == null) {
       List<StageDefinition> all = new ArrayList<>(catalog.stages());
       all.sort(Comparator.comparing(StageDefinition::label, String.CASE_INSENSITIVE_ORDER)
