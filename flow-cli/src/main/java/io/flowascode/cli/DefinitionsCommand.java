@@ -38,7 +38,7 @@ final class DefinitionsCommand implements Callable<Integer> {
     try (Target target = RemoteSession.open(session, remote, BundledCatalog.load())) {
       String lock = DefinitionsLock.fetch(target);
       DefinitionsLock.write(file, lock);
-      session.document().ifPresent(d -> d.body().put("written", file.toString()));
+      session.document().ifPresent(d -> d.body().putArray("written").add(file.toString()));
       session.say("Wrote the stage definitions of " + target.describe() + " to " + file);
       return FlowCli.OK;
     } catch (TargetException | DefinitionsException e) {

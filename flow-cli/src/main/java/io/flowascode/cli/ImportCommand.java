@@ -103,7 +103,7 @@ final class ImportCommand implements Callable<Integer> {
       Path file = dir.resolve(flow.flowFileName());
       Path defs = dir.resolve(flow.definitionsFileName());
       session.document().ifPresent(d -> {
-        var entry = d.body().withArray("written").addObject().put("file", file.toString());
+        var entry = d.body().withArray("imported").addObject().put("file", file.toString());
         entry.put("definitions", flow.definitions().isPresent() ? defs.toString() : null);
         var notes = entry.putArray("notes");
         flow.notes().forEach(n -> notes.add(n.toString()));
@@ -114,8 +114,8 @@ final class ImportCommand implements Callable<Integer> {
         session.say("  " + note);
       }
     }
-    if (session.json() && !session.doc().body().has("written")) {
-      session.doc().body().putArray("written");
+    if (session.json() && !session.doc().body().has("imported")) {
+      session.doc().body().putArray("imported");
     }
   }
 }

@@ -66,7 +66,7 @@ final class SchemaCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot write " + file + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
     }
-    session.document().ifPresent(d -> d.body().put("written", file.toString()));
+    session.document().ifPresent(d -> d.body().putArray("written").add(file.toString()));
     session.say("wrote " + file);
     return FlowCli.OK;
   }

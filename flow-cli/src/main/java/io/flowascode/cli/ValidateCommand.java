@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     BatchResult result = options.compileAll(session, files, "to validate");
     options.show(session, result);
     int count = DiagnosticsOutput.fileCount(result);
-    session.document().ifPresent(d -> d.body().put("files", count));
+    session.document().ifPresent(d -> d.body().put("flowFiles", count));
     if (result.hasErrors()) {
       return FlowCli.INVALID_INPUT;
     }
