@@ -122,7 +122,9 @@ public final class FlowCompiler {
     schema.validate(tree.get(), out);
     FlowFile flow = FlowReader.read(tree.get(), out);
     CompiledFlow compiled = new Run(flow, out).compile();
-    boolean compilerErrors = out.hasErrors();
+    // Errors in config values leave the pipeline's shape as the file means it; others do not.
+    boolean compilerErrors = out.sorted().stream()
+        .anyMatch(d -> d.isError() && !d.code().id().startsWith("E04"));
     ExpressionChecks expressions = new ExpressionChecks(catalog, file, tree.get().map(), compiled, out);
     expressions.check();
     // The platform's rules judge the pipeline the flow becomes, as the engine will on save.

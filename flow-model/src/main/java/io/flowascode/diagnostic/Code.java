@@ -80,7 +80,7 @@ public enum Code {
   NO_EVENTS("E0508", Severity.ERROR, "the stage does not produce events", "VALIDATION_0102"),
   MIXED_INPUTS("E0509", Severity.ERROR, "a stage fed by both data and event lanes", "VALIDATION_0103"),
   DUPLICATE_LANE("E0510", Severity.ERROR, "two lanes between the same pair of stages", "VALIDATION_0039"),
-  CYCLE("E0511", Severity.ERROR, "the connections form a cycle"),
+  CYCLE("E0511", Severity.ERROR, "the connections form a cycle", "VALIDATION_0002"),
   NO_INPUT("E0512", Severity.ERROR, "a processor, destination or executor with no input", "VALIDATION_0014"),
   NO_ORIGIN("E0513", Severity.ERROR, "the flow has no origin", "VALIDATION_0003"),
   MULTIPLE_ORIGINS("E0514", Severity.ERROR, "the flow has more than one origin", "VALIDATION_0004"),

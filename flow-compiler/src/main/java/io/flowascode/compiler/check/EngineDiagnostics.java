@@ -14,6 +14,7 @@ import io.flowascode.compiler.emit.SpecialStage;
 import io.flowascode.compiler.graph.StageNode;
 import io.flowascode.compiler.verify.IssuePhase;
 import io.flowascode.compiler.verify.PipelineIssue;
+import io.flowascode.compiler.verify.StartCodes;
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
@@ -201,9 +202,12 @@ public final class EngineDiagnostics {
           .help(code == Code.SETTINGS_CONFLICT ? "change the setting or the stages it names"
               : "change the flow so the engine accepts it");
     };
+    String stageName = node.map(n -> n.definition().name()).or(() -> slot.map(s -> s.definition().name())).orElse("");
     for (PipelineIssue i : issues) {
       if (i.platformCode() != null) {
         b.engineCode(i.platformCode(), i.configName() == null ? "" : i.configName());
+      } else if (i.phase() == IssuePhase.START && i.configName() != null) {
+        StartCodes.of(stageName, i.serviceName(), i.configName()).forEach(e -> b.engineCode(e.code(), e.config()));
       }
     }
     if (first.phase() == IssuePhase.START) {

@@ -17,6 +17,7 @@ import io.flowascode.compiler.el.ParsedExpression;
 import io.flowascode.compiler.emit.CompiledFlow;
 import io.flowascode.compiler.emit.SpecialStage;
 import io.flowascode.compiler.graph.StageNode;
+import io.flowascode.compiler.verify.StartCodes;
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
@@ -27,9 +28,11 @@ import io.flowascode.source.SourceFile;
 import io.flowascode.source.Span;
 import io.flowascode.yaml.SourceMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,6 +53,7 @@ public final class ExpressionChecks {
   private final CompiledFlow flow;
   private final Diagnostics out;
   private final Set<String> reported = new HashSet<>();
+  private final Map<String, String> stageNames = new HashMap<>();
 
   public ExpressionChecks(Catalog catalog, SourceFile file, SourceMap map, CompiledFlow flow, Diagnostics out) {
     this.catalog = catalog;
@@ -69,6 +73,7 @@ public final class ExpressionChecks {
   }
 
   public void check() {
+    flow.graph().stages().forEach(n -> stageNames.put(n.instanceName(), n.definition().name()));
     for (StageNode node : flow.graph().stages()) {
       configs(node.instanceName(), node.definition(), node.config());
       Optional<ConfigDefinition> predicates = node.definition().configs().stream().filter(ConfigDefinition::isPredicate).findFirst();
@@ -153,6 +158,8 @@ public final class ExpressionChecks {
         b.engineCode("CREATION_005", def.name());
       } else {
         b.note("the engine finds this only when the stage starts; the compiler refuses it before");
+        Optional.ofNullable(instance).map(stageNames::get)
+            .ifPresent(stage -> StartCodes.of(stage, service, def.name()).forEach(c -> b.engineCode(c.code(), c.config())));
       }
       out.add(b.build());
       reported.add(key(instance, service, def.name()));

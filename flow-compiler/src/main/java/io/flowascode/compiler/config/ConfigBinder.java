@@ -207,7 +207,8 @@ public final class ConfigBinder {
         ? Diagnostic.of(Code.UNKNOWN_SETTING, entry.key().span(), owner + " has no setting `" + key + "`")
             .label("unknown setting")
         : Diagnostic.of(Code.UNKNOWN_CONFIG, entry.key().span(), owner + " has no configuration `" + key + "`")
-            .label("unknown configuration");
+            .label("unknown configuration")
+            .engineCode("VALIDATION_0008", key); // kept as written, which the engine names on save
     Optional<String> hint = Suggestions.didYouMean(key, all);
     if (hint.isEmpty()) {
       hint = Suggestions.didYouMean(key, raw);

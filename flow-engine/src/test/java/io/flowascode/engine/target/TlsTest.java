@@ -40,7 +40,9 @@ class TlsTest {
 
   @AfterEach
   void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private Path trustStore() throws Exception {

@@ -38,7 +38,9 @@ class WatsonxTargetTest {
     if (target != null) {
       target.close();
     }
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private WatsonxTarget start(Duration tokenLifetime, int pageSize) throws TargetException {
@@ -286,8 +288,9 @@ class WatsonxTargetTest {
   @Test
   void a_failed_first_save_removes_the_flow_it_created() throws TargetException {
     start(Duration.ofHours(1), 50);
+    var orders = pipeline("Orders");
     server.faults().failNext(1, 400, "PUT", "/sset/");
-    assertThatThrownBy(() -> target.createWith("orders", pipeline("Orders")))
+    assertThatThrownBy(() -> target.createWith("orders", orders))
         .isInstanceOf(TargetFailureException.class)
         .hasMessageContaining("deleted again");
     assertThat(server.storedFlow("orders")).isEmpty();
