@@ -6,6 +6,7 @@ import io.flowascode.engine.apply.ApplyJob;
 import io.flowascode.engine.apply.Confirmation;
 import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.PruneRefusedException;
+import io.flowascode.engine.plan.PlanHeading;
 import io.flowascode.engine.plan.PlanTextRenderer;
 import io.flowascode.engine.target.Target;
 import java.io.Console;
@@ -38,21 +39,22 @@ public class ApplyMojo extends AbstractRemoteMojo {
     List<DesiredFlow> desired = planFile == null ? desired() : List.of();
     Catalog catalog = catalog();
     try (Target t = open(catalog)) {
-      ApplyJob job = new ApplyJob(t, catalog, parallelism);
+      ApplyJob job = new ApplyJob(t, catalog, parallelism());
+      PlanHeading heading = new PlanHeading(environmentName(), t.describe());
       ApplyJob.Result result;
       if (planFile != null) {
         ApplyGate show = plan -> {
           getLog().info("Applying the saved plan " + planFile);
-          printLines(new PlanTextRenderer().render(plan));
+          printLines(new PlanTextRenderer().render(plan, heading));
           return true;
         };
         try {
-          result = job.applySaved(planFile.toPath(), show);
+          result = job.applySaved(planFile.toPath(), show, environmentName());
         } catch (IOException e) {
           throw new MojoFailureException("flow.planFile: " + e.getMessage());
         }
       } else {
-        Confirmation ask = new Confirmation(plan -> printLines(new PlanTextRenderer().render(plan)), autoApprove,
+        Confirmation ask = new Confirmation(plan -> printLines(new PlanTextRenderer().render(plan, heading)), autoApprove,
             terminal(), t.describe(), getLog()::warn);
         try {
           result = job.apply(desired, prune(), ask);
