@@ -21,9 +21,6 @@ import picocli.CommandLine.ScopeType;
     description = {"Flow as Code: StreamSets Data Collector and IBM watsonx.data integration flows as YAML files, "
         + "validated, planned and applied like code.", "",
         "Start with `flow init`; then `flow validate`, `flow plan` and `flow apply` use the project's flows."},
-    subcommands = {InitCommand.class, ValidateCommand.class, FmtCommand.class, CompileCommand.class, DescribeCommand.class,
-        PlanCommand.class, ApplyCommand.class, ListCommand.class, ImportCommand.class, CatalogCommand.class,
-        SchemaCommand.class, DefinitionsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nEnvironment:%n",
     footer = {"  FLOW_USER, FLOW_PASSWORD,   credentials (never options; or the project",
         "  FLOW_API_KEY, FLOW_TOKEN    file's {env: NAME} references)",
@@ -41,6 +38,31 @@ public final class FlowCli implements Callable<Integer> {
   public static final int CONFLICT = 3;
   public static final int REMOTE_FAILURE = 4;
   public static final int CHANGES_PRESENT = 5;
+
+  /** Every command, in the order help lists them. */
+  static final Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, java.util.function.Supplier<Object>> commands() {
+    Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    m.put("init", InitCommand::new);
+    m.put("validate", ValidateCommand::new);
+    m.put("fmt", FmtCommand::new);
+    m.put("compile", CompileCommand::new);
+    m.put("describe", DescribeCommand::new);
+    m.put("plan", PlanCommand::new);
+    m.put("apply", ApplyCommand::new);
+    m.put("list", ListCommand::new);
+    m.put("import", ImportCommand::new);
+    m.put("catalog", CatalogCommand::new);
+    m.put("schema", SchemaCommand::new);
+    m.put("definitions", DefinitionsCommand::new);
+    m.put("completion", CompletionCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** The global options that take a value, so the command's name is found after them. */
+  private static final java.util.Set<String> OPTIONS_WITH_VALUES = java.util.Set.of("-C", "--chdir", "--env", "--project-file");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -84,6 +106,7 @@ public final class FlowCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    Preload.start(args);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -96,7 +119,7 @@ public final class FlowCli implements Callable<Integer> {
   static int run(String[] args, PrintWriter out, PrintWriter err, Optional<Confirmation.Terminal> terminal,
       Map<String, String> environment) {
     Session session = new Session(out, err, terminal, environment);
-    CommandLine cli = new CommandLine(new FlowCli(session));
+    CommandLine cli = commandLine(new FlowCli(session), args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -129,6 +152,32 @@ public final class FlowCli implements Callable<Integer> {
       out.flush();
     });
     return exit;
+  }
+
+  /**
+   * The command line with the one command the arguments name, or with all of them when they name
+   * none (help, completion, a typo): picocli reads every command's annotations when it is added,
+   * which is a good part of a short run's start-up.
+   */
+  static CommandLine commandLine(FlowCli flow, String[] args) {
+    CommandLine cli = new CommandLine(flow);
+    String named = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (OPTIONS_WITH_VALUES.contains(a)) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        named = a;
+        break;
+      }
+    }
+    String command = "diff".equals(named) ? "plan" : named;
+    if (command != null && COMMANDS.containsKey(command) && !"help".equals(command) && !"completion".equals(command)) {
+      cli.addSubcommand(COMMANDS.get(command).get());
+    } else {
+      COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+    }
+    return cli;
   }
 
   /** Whether the arguments ask for JSON, so a usage error is one JSON document too. */

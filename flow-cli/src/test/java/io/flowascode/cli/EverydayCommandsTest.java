@@ -36,7 +36,7 @@ class EverydayCommandsTest {
   void bareFlowNamesEveryCommand() {
     Cli.Run bare = flow();
     assertThat(bare.exit()).isEqualTo(FlowCli.USAGE);
-    CommandLine cli = new CommandLine(new FlowCli(null));
+    CommandLine cli = FlowCli.commandLine(new FlowCli(null), new String[0]);
     assertThat(cli.getSubcommands().keySet()).contains("init", "fmt", "list", "completion", "catalog", "definitions");
     for (String command : cli.getSubcommands().keySet()) {
       assertThat(bare.err()).as("bare `flow` names " + command).containsPattern("(?m)^  ([\\w-]+, )*" + Pattern.quote(command) + "\\b");
@@ -116,7 +116,7 @@ class EverydayCommandsTest {
   void completionCoversEveryCommandAndIsAScriptBashReads() throws Exception {
     Cli.Run completion = flow("completion");
     assertThat(completion.exit()).isZero();
-    for (String command : new CommandLine(new FlowCli(null)).getSubcommands().keySet()) {
+    for (String command : FlowCli.commandLine(new FlowCli(null), new String[0]).getSubcommands().keySet()) {
       assertThat(completion.out()).contains(command);
     }
     assertThat(completion.out()).contains("complete -F", "--env", "--plan-file", "--detailed-exitcode");
