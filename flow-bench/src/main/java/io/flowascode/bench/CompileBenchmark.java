@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.CompilerOptions;
 import io.flowascode.compiler.FlowCompiler;
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.emit.PipelineJson;
 import io.flowascode.source.SourceFile;
@@ -59,7 +60,7 @@ public class CompileBenchmark {
       throw new IllegalStateException("the generated flow of " + stages + " stages does not compile cleanly: "
           + once.diagnostics());
     }
-    pipeline = once.pipeline().get();
+    pipeline = PipelineTrees.tree(once.pipeline().get());
     // A plain parse: the core schema the compiler uses, and room for the largest flow.
     yamlSettings = LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build();
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
@@ -72,7 +73,7 @@ public class CompileBenchmark {
   @Benchmark
   public String compile() {
     Compilation c = compiler.compile(new SourceFile("generated.flow.yaml", text));
-    return PipelineJson.write(c.pipeline().orElseThrow());
+    return c.pipeline().orElseThrow().json();
   }
 
   /** The floor: parse the same YAML, and write the same JSON tree, with nothing in between. */

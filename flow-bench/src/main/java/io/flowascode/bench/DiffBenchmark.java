@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.CompilerOptions;
 import io.flowascode.compiler.FlowCompiler;
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.catalog.BundledCatalog;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.emit.PipelineJson;
@@ -54,7 +55,7 @@ public class DiffBenchmark {
     catalog = BundledCatalog.load();
     Compilation c = new FlowCompiler(catalog, CompilerOptions.DEFAULT)
         .compile(new SourceFile("generated.flow.yaml", FlowGenerator.flow(stages)));
-    ObjectNode pipeline = c.pipeline().orElseThrow();
+    ObjectNode pipeline = PipelineTrees.tree(c.pipeline().orElseThrow());
     beforeText = PipelineJson.write(pipeline);
     ObjectNode edited = pipeline.deepCopy();
     int configs = ConfigEdits.count(edited);

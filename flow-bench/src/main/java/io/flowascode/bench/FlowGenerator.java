@@ -69,10 +69,12 @@ public final class FlowGenerator {
 
   private String write(String id) {
     stage("src", "Directory",
-        "      files_directory: ${INBOX}\n"
-            + "      file_name_pattern: '*.json'\n"
-            + "      data_format: JSON\n"
-            + "      json_content: ARRAY_OBJECTS\n");
+        """
+              files_directory: ${INBOX}
+              file_name_pattern: '*.json'
+              data_format: JSON
+              json_content: ARRAY_OBJECTS
+        """);
     parameters.add("INBOX");
     stage("finish", "Pipeline Finisher Executor", "      reset_origin: true\n");
     events.add("src >> finish");
@@ -99,9 +101,11 @@ public final class FlowGenerator {
       }
     }
     stage("sink", "Local FS",
-        "      directory_template: ${OUTBOX}/all/${YYYY()}-${MM()}-${DD()}\n"
-            + "      data_format: JSON\n"
-            + "      compression_codec: GZIP\n");
+        """
+              directory_template: ${OUTBOX}/all/${YYYY()}-${MM()}-${DD()}
+              data_format: JSON
+              compression_codec: GZIP
+        """);
     parameters.add("OUTBOX");
     chain.add("sink");
     connections.add(String.join(" >> ", chain));

@@ -4,7 +4,6 @@ import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.CompilerOptions;
 import io.flowascode.compiler.FlowCompiler;
 import io.flowascode.compiler.catalog.BundledCatalog;
-import io.flowascode.compiler.emit.PipelineJson;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -32,7 +31,7 @@ public final class HeapProbe {
         System.exit(1);
         return;
       }
-      json = PipelineJson.write(c.pipeline().get());
+      json = c.pipeline().get().json();
     } catch (OutOfMemoryError e) {
       System.out.println("OUT_OF_MEMORY");
       System.exit(OUT_OF_MEMORY);

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.CompilerOptions;
 import io.flowascode.compiler.FlowCompiler;
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.catalog.BundledCatalog;
-import io.flowascode.compiler.emit.PipelineJson;
 import io.flowascode.source.SourceFile;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -48,10 +48,10 @@ public final class PairedBench {
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (int stages : sizes) {
       String text = FlowGenerator.flow(stages);
-      ObjectNode pipeline = compiler.compile(new SourceFile("generated.flow.yaml", text)).pipeline().orElseThrow();
+      ObjectNode pipeline = PipelineTrees.tree(compiler.compile(new SourceFile("generated.flow.yaml", text)).pipeline().orElseThrow());
       Work compile = () -> {
         Compilation c = compiler.compile(new SourceFile("generated.flow.yaml", text));
-        return PipelineJson.write(c.pipeline().orElseThrow()).length();
+        return c.pipeline().orElseThrow().json().length();
       };
       Work baseline = () -> {
         Object doc = new Load(yaml).loadFromString(text);

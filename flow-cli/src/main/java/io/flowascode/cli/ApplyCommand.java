@@ -83,7 +83,7 @@ final class ApplyCommand implements Callable<Integer> {
         try {
           result = job.applySaved(session.resolve(planFile), show, environment);
         } catch (IOException e) {
-          throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT);
+          throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
       } else {
         Confirmation ask = new Confirmation(plan -> PlanOutput.show(session, plan, heading, options.format),
@@ -91,7 +91,7 @@ final class ApplyCommand implements Callable<Integer> {
         try {
           result = job.apply(desired, Prune.when(prune, sources), ask);
         } catch (PruneRefusedException e) {
-          throw new UserError(e.getMessage(), FlowCli.USAGE);
+          throw new UserError(e.getMessage(), FlowCli.USAGE, e);
         }
       }
       if (result.alreadyApplied()) {

@@ -3,7 +3,6 @@ package io.flowascode.cli;
 import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.batch.AtomicOutputs;
 import io.flowascode.compiler.batch.BatchResult;
-import io.flowascode.compiler.emit.PipelineJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +42,7 @@ final class CompileCommand implements Callable<Integer> {
     Path dir = session.resolve(output);
     try (AtomicOutputs outputs = new AtomicOutputs()) {
       for (Compilation c : result.compilations()) {
-        outputs.stage(dir.resolve(c.flowId().orElseThrow() + ".json"), PipelineJson.write(c.pipeline().orElseThrow()));
+        outputs.stage(dir.resolve(c.flowId().orElseThrow() + ".json"), c.pipeline().orElseThrow().json());
       }
       List<Path> written = outputs.commit();
       session.document().ifPresent(d -> written.forEach(p -> d.body().withArray("written").add(p.toString())));
@@ -52,7 +51,7 @@ final class CompileCommand implements Callable<Integer> {
         session.out.flush();
       }
     } catch (IOException e) {
-      throw new UserError("cannot write to " + dir + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write to " + dir + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
     return FlowCli.OK;
   }

@@ -30,24 +30,15 @@ final class CompilerOptionsMixin {
     return definitions.catalog(session);
   }
 
+  /** A compiler with the session's catalog and these options, without the project's parameter values. */
+  FlowCompiler compiler(Session session) {
+    return new FlowCompiler(catalog(session), CompilerOptions.DEFAULT.withStrict(strict));
+  }
+
   /** Compiles the flows named (else the project's), with the environment's parameter values, and shows the diagnostics. */
   BatchResult compileAll(Session session, List<Path> named, String what) {
     ProjectContext project = session.project();
-    List<Path> inputs = project.inputs(session, named, what);
-    List<Path> files;
-    try {
-      for (Path p : inputs) {
-        if (!Files.exists(p)) {
-          throw new UserError("no such file or directory: " + p, FlowCli.USAGE);
-        }
-      }
-      files = FlowSources.expand(inputs);
-    } catch (IOException e) {
-      throw new UserError("cannot list " + inputs + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
-    }
-    if (files.isEmpty()) {
-      throw new UserError("no flow files (*.flow.yaml) found in " + inputs, FlowCli.USAGE);
-    }
+    List<Path> files = flowFiles(project.inputs(session, named, what));
     CompilerOptions options = CompilerOptions.DEFAULT.withStrict(strict)
         .withParameterValues(ParameterValues.of(project.environment()));
     BatchResult batch = new FlowBatch(new FlowCompiler(catalog(session), options)).compile(files, session.base);
@@ -57,5 +48,24 @@ final class CompilerOptionsMixin {
   /** Shows a batch's diagnostics (with the project file's lines, for those about it). */
   void show(Session session, BatchResult batch) {
     session.diagnostics(batch.allDiagnostics(), DiagnosticsOutput.sources(session, batch), PlanOutput.diagnosticsFormat(format));
+  }
+
+  /** The flow files of these inputs: files as given, directories searched; a usage error when there are none. */
+  static List<Path> flowFiles(List<Path> inputs) {
+    List<Path> files;
+    try {
+      for (Path p : inputs) {
+        if (!Files.exists(p)) {
+          throw new UserError("no such file or directory: " + p, FlowCli.USAGE);
+        }
+      }
+      files = FlowSources.expand(inputs);
+    } catch (IOException e) {
+      throw new UserError("cannot list " + inputs + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
+    }
+    if (files.isEmpty()) {
+      throw new UserError("no flow files (*.flow.yaml) found in " + inputs, FlowCli.USAGE);
+    }
+    return files;
   }
 }

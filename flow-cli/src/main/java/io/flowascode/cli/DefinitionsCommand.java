@@ -42,9 +42,9 @@ final class DefinitionsCommand implements Callable<Integer> {
       session.say("Wrote the stage definitions of " + target.describe() + " to " + file);
       return FlowCli.OK;
     } catch (TargetException | DefinitionsException e) {
-      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE, e);
     } catch (IOException e) {
-      throw new UserError("cannot write " + file + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write " + file + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
   }
 }

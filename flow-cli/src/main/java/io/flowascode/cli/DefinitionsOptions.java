@@ -28,7 +28,7 @@ final class DefinitionsOptions {
     try {
       return CatalogSources.resolve(lock(session), definitions.stream().map(session::resolve).toList());
     } catch (DefinitionsException e) {
-      throw new UserError("error[" + Code.DEFINITIONS_UNREADABLE.id() + "]: cannot read definitions " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("error[" + Code.DEFINITIONS_UNREADABLE.id() + "]: cannot read definitions " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
   }
 }

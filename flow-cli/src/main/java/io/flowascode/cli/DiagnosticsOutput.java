@@ -17,7 +17,7 @@ final class DiagnosticsOutput {
     try {
       return OutputFormat.parse(format);
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), FlowCli.USAGE);
+      throw new UserError(e.getMessage(), FlowCli.USAGE, e);
     }
   }
 

@@ -47,6 +47,7 @@ public final class FlowCli implements Callable<Integer> {
     m.put("init", InitCommand::new);
     m.put("validate", ValidateCommand::new);
     m.put("fmt", FmtCommand::new);
+    m.put("fix", FixCommand::new);
     m.put("compile", CompileCommand::new);
     m.put("describe", DescribeCommand::new);
     m.put("plan", PlanCommand::new);

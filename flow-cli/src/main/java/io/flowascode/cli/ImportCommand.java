@@ -78,14 +78,14 @@ final class ImportCommand implements Callable<Integer> {
       try (Target target = RemoteSession.open(session, remote, BundledCatalog.load())) {
         job.addFromTarget(target, ids, all);
       } catch (TargetException e) {
-        throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+        throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE, e);
       }
     }
     ImportJob.Result result;
     try {
       result = job.run();
     } catch (IOException e) {
-      throw new UserError("cannot write to " + dir + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write to " + dir + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
     if (!result.ok()) {
       session.document().ifPresent(d -> result.problems().forEach(p -> d.body().withArray("problems").add(p)));

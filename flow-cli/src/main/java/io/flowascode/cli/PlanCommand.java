@@ -62,7 +62,7 @@ final class PlanCommand implements Callable<Integer> {
       try {
         result = job.plan(desired, Prune.when(prune, sources), Optional.of(lock));
       } catch (PruneRefusedException e) {
-        throw new UserError(e.getMessage(), FlowCli.USAGE);
+        throw new UserError(e.getMessage(), FlowCli.USAGE, e);
       }
       result.lock().ifPresent(l -> warn(session, l));
       PlanOutput.show(session, result.plan(), job.heading(environment), options.format);
@@ -75,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
         try {
           job.save(file, result.plan(), environment);
         } catch (IOException e) {
-          throw new UserError("cannot write the plan to " + file + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+          throw new UserError("cannot write the plan to " + file + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
         session.document().ifPresent(d -> d.body().put("planFile", file.toString()));
         session.say("Saved the plan to " + file + "; apply exactly it with: flow apply --plan-file " + file

@@ -52,11 +52,11 @@ final class RemoteSession {
     try {
       spec(session, remote).ensureDefinitionsLock(lock).ifPresent(session::say);
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), FlowCli.USAGE);
+      throw new UserError(e.getMessage(), FlowCli.USAGE, e);
     } catch (TargetException | DefinitionsException e) {
-      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE, e);
     } catch (IOException e) {
-      throw new UserError("cannot write " + lock + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write " + lock + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
   }
 
@@ -69,9 +69,9 @@ final class RemoteSession {
       });
       return target;
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), FlowCli.USAGE);
+      throw new UserError(e.getMessage(), FlowCli.USAGE, e);
     } catch (TargetException e) {
-      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE);
+      throw new UserError(e.getMessage(), FlowCli.REMOTE_FAILURE, e);
     }
   }
 

@@ -64,7 +64,7 @@ final class SchemaCommand implements Callable<Integer> {
       outputs.stage(file, schema);
       outputs.commit();
     } catch (IOException e) {
-      throw new UserError("cannot write " + file + ": " + e.getMessage(), FlowCli.INVALID_INPUT);
+      throw new UserError("cannot write " + file + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
     session.document().ifPresent(d -> d.body().putArray("written").add(file.toString()));
     session.say("wrote " + file);

@@ -10,6 +10,12 @@ final class UserError extends RuntimeException {
     this.exitCode = exitCode;
   }
 
+  /** The error of a failure underneath, kept as the cause for whoever debugs it; the user sees the message. */
+  UserError(String message, int exitCode, Throwable cause) {
+    super(message, cause, false, false);
+    this.exitCode = exitCode;
+  }
+
   int exitCode() {
     return exitCode;
   }

@@ -1,7 +1,7 @@
 package io.flowascode.compiler;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.compiler.emit.Pipeline;
 import io.flowascode.compiler.naming.StageNames;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.source.SourceFile;
@@ -16,7 +16,7 @@ public record Compilation(
     String fileName,
     Optional<SourceFile> source,
     Optional<CompiledFlow> flow,
-    Optional<ObjectNode> pipeline,
+    Optional<Pipeline> pipeline,
     List<Diagnostic> diagnostics) {
 
   public Compilation {

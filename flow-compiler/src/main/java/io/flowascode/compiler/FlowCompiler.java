@@ -3,26 +3,28 @@ package io.flowascode.compiler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.catalog.Catalog;
-import io.flowascode.compiler.catalog.ConfigDefinition;
-import io.flowascode.compiler.catalog.ServiceUse;
 import io.flowascode.compiler.catalog.StageDefinition;
 import io.flowascode.compiler.catalog.StageType;
 import io.flowascode.compiler.check.EngineDiagnostics;
 import io.flowascode.compiler.check.ExpressionChecks;
+import io.flowascode.compiler.check.FlowLints;
 import io.flowascode.compiler.check.FlowRules;
 import io.flowascode.compiler.config.BoundConfig;
 import io.flowascode.compiler.config.ConfigBinder;
-import io.flowascode.compiler.config.ConfigTarget;
+import io.flowascode.compiler.config.ConfigTargets;
+import io.flowascode.compiler.config.PipelineSettings;
 import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.compiler.emit.Pipeline;
 import io.flowascode.compiler.emit.PipelineEmitter;
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.compiler.emit.SpecialStage;
 import io.flowascode.compiler.graph.ConnectionResolver;
 import io.flowascode.compiler.graph.Edge;
 import io.flowascode.compiler.graph.FlowGraph;
 import io.flowascode.compiler.graph.OutputPort;
+import io.flowascode.compiler.graph.OutputPorts;
 import io.flowascode.compiler.graph.StageNode;
 import io.flowascode.compiler.naming.InstanceNamer;
-import io.flowascode.compiler.naming.LaneNamer;
 import io.flowascode.compiler.resolve.StageResolver;
 import io.flowascode.compiler.verify.PipelineIssue;
 import io.flowascode.compiler.verify.PipelineVerifier;
@@ -38,7 +40,6 @@ import io.flowascode.model.FlowHeader;
 import io.flowascode.model.FlowReader;
 import io.flowascode.model.Located;
 import io.flowascode.model.ParameterDecl;
-import io.flowascode.model.PredicateDecl;
 import io.flowascode.model.SpecialStageDecl;
 import io.flowascode.model.StageDecl;
 import io.flowascode.source.SourceFile;
@@ -48,7 +49,6 @@ import io.flowascode.yaml.SourceTree;
 import io.flowascode.yaml.YamlTreeReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +62,7 @@ import java.util.Set;
  * Every problem becomes a diagnostic; nothing the input does makes it throw.
  */
 public final class FlowCompiler {
-  private static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
+  private static final String DISCARD = PlatformNames.DISCARD_STAGE;
 
   private final Catalog catalog;
   private final CompilerOptions options;
@@ -99,9 +99,12 @@ public final class FlowCompiler {
     try {
       return run(file, out);
     } catch (RuntimeException | StackOverflowError e) {
+      Optional<Path> report = CrashReport.write(options.crashReportDirectory(), file.name(), e);
       out.add(Diagnostic.of(Code.INTERNAL_ERROR, Span.ofFile(file.name()),
               "the compiler failed on this file (" + e.getClass().getSimpleName() + ")")
-          .help("please report this with the file; the flow was not compiled")
+          .help("please report this with the file and " + report.map(p -> "the stack trace written to " + p)
+              .orElse("this message (the stack trace could not be written to " + options.crashReportDirectory() + ")"))
+          .note("the flow was not compiled")
           .build());
       return finish(file.name(), Optional.of(file), Optional.empty(), Optional.empty(), out);
     }
@@ -121,7 +124,7 @@ public final class FlowCompiler {
     }
     schema.validate(tree.get(), out);
     FlowFile flow = FlowReader.read(tree.get(), out);
-    CompiledFlow compiled = new Run(flow, out).compile();
+    CompiledFlow compiled = new Assembly(flow, out).compile();
     // Errors in config values leave the pipeline's shape as the file means it; others do not.
     boolean compilerErrors = out.sorted().stream()
         .anyMatch(d -> d.isError() && !d.code().id().startsWith("E04"));
@@ -134,12 +137,12 @@ public final class FlowCompiler {
     new EngineDiagnostics(catalog, tree.get().map(), compiled, out)
         .report(issues, compilerErrors, expressions.reportedConfigs());
     boolean errors = out.hasErrors() || (options.strict() && !out.isEmpty());
-    Optional<ObjectNode> pipeline = !errors || options.emitRejected() ? Optional.of(emitted) : Optional.empty();
+    Optional<Pipeline> pipeline = !errors || options.emitRejected() ? Optional.of(PipelineTrees.of(emitted)) : Optional.empty();
     return finish(file.name(), Optional.of(file), Optional.of(compiled), pipeline, out);
   }
 
   private Compilation finish(String name, Optional<SourceFile> file, Optional<CompiledFlow> flow,
-      Optional<ObjectNode> pipeline, Diagnostics out) {
+      Optional<Pipeline> pipeline, Diagnostics out) {
     List<Diagnostic> list = out.sorted();
     if (options.strict()) {
       list = list.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();
@@ -148,17 +151,22 @@ public final class FlowCompiler {
     return new Compilation(name, file, withhold ? Optional.empty() : flow, withhold ? Optional.empty() : pipeline, list);
   }
 
-  /** The state of compiling one file. */
-  private final class Run {
+  /**
+   * The assembly of one file's flow from its parts: stages resolved and configured, named,
+   * connected into a graph, special stages and settings; each part's work lives in its package.
+   */
+  private final class Assembly {
     private final FlowFile flow;
     private final Diagnostics out;
-    private final StageResolver resolver = new StageResolver(catalog);
+    private final StageResolver resolver;
     private final ConfigBinder binder;
-    private final Map<StageDefinition, List<ConfigTarget>> targetsByDefinition = new IdentityHashMap<>();
+    private final ConfigTargets targets;
 
-    Run(FlowFile flow, Diagnostics out) {
+    Assembly(FlowFile flow, Diagnostics out) {
       this.flow = flow;
       this.out = out;
+      this.resolver = new StageResolver(catalog, flow.source().file());
+      this.targets = new ConfigTargets(catalog);
       this.binder = new ConfigBinder(flow.source().map(), out).keepingRejected(options.emitRejected());
     }
 
@@ -190,14 +198,14 @@ public final class FlowCompiler {
         StageDecl decl = resolvedDecls.get(i);
         StageDefinition def = definitions.get(i);
         String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
-        BoundConfig config = binder.bind(decl.ref().config(), targets(def), owner, !def.inferred());
-        List<OutputPort> outputs = outputs(decl, def, names.get(i), config);
+        BoundConfig config = binder.bind(decl.ref().config(), targets.of(def), owner, !def.inferred());
+        List<OutputPort> outputs = OutputPorts.of(decl, def, names.get(i), config, flow.source().root(), out);
         byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabels.get(i), config, outputs));
-        lint(decl, def);
+        FlowLints.devStage(decl, def, out);
       }
       List<ConnectionDecl> all = new ArrayList<>(flow.connections());
       all.addAll(flow.events());
-      ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, out);
+      ConnectionResolver connections = new ConnectionResolver(byId, declaredIds, flow.source().file(), out);
       List<Edge> edges = stagesReadable ? connections.resolve(all) : List.of();
       // A connection item that could not be read names stages we cannot know.
       complete = complete && everyItemRead("connections", flow.connections()) && everyItemRead("events", flow.events());
@@ -206,14 +214,13 @@ public final class FlowCompiler {
       new FlowRules(out, options.multipleOriginsAllowed())
           .check(graph, flowSpan, complete, connections.writtenInputs(), connections.writtenOutputs());
 
-      BoundConfig settings = ConfigBinder.forSettings(flow.source().map(), out).keepingRejected(options.emitRejected())
-          .bind(ownSettings(header.settings()), pipelineTargets(), "the pipeline");
+      BoundConfig settings = PipelineSettings.bind(flow.source().map(), header.settings(), catalog, options.emitRejected(), out);
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
         // An environment's value replaces the file's: the same flow, deployed with other values.
         parameters.put(p.name().value(), options.parameterValues().getOrDefault(p.name().value(), p.value()));
       }
-      unusedParameters(header);
+      FlowLints.unusedParameters(flow, out);
       SpecialStage error = header.errorRecords()
           .flatMap(d -> special(d, StageResolver.Role.ERROR, "the error stage"))
           .orElseGet(this::discard);
@@ -228,173 +235,12 @@ public final class FlowCompiler {
     /** Whether each item of a connections section was read; the others were reported as written wrong. */
     private boolean everyItemRead(String section, List<ConnectionDecl> read) {
       JsonNode node = flow.source().root().path(section);
-      return node.isMissingNode() || node.isArray() && node.size() == read.size();
-    }
-
-    private List<ConfigTarget> targets(StageDefinition def) {
-      // One list per definition, so the binder indexes each definition's targets once per file.
-      return targetsByDefinition.computeIfAbsent(def, this::collectTargets);
-    }
-
-    private List<ConfigTarget> collectTargets(StageDefinition def) {
-      List<ConfigTarget> targets = new ArrayList<>();
-      for (ConfigDefinition c : def.configs()) {
-        targets.add(new ConfigTarget(Optional.empty(), c));
-      }
-      for (ServiceUse use : def.services()) {
-        catalog.service(use.service()).ifPresent(s -> {
-          for (ConfigDefinition c : s.configs()) {
-            targets.add(new ConfigTarget(Optional.of(use.service()), c));
-          }
-        });
-      }
-      return targets;
-    }
-
-    /**
-     * Drops, with an error, the pipeline settings the language expresses elsewhere, so the flow
-     * can never name one error stage in `settings` and emit another.
-     */
-    private List<io.flowascode.model.ConfigEntry> ownSettings(List<io.flowascode.model.ConfigEntry> entries) {
-      Map<String, String> reserved = Map.of(
-          "badRecordsHandling", "error_records: <label>",
-          "startEventStage", "start_event: <label>",
-          "stopEventStage", "stop_event: <label>",
-          "constants", "parameters: {NAME: value}",
-          "statsAggregatorStage", "");
-      Map<String, String> byName = new LinkedHashMap<>();
-      for (ConfigDefinition c : catalog.pipelineConfigs()) {
-        if (reserved.containsKey(c.name()) && !reserved.get(c.name()).isEmpty()) {
-          byName.put(c.name(), c.name());
-          byName.put(c.attributeName(), c.name());
-        }
-      }
-      List<io.flowascode.model.ConfigEntry> kept = new ArrayList<>();
-      for (io.flowascode.model.ConfigEntry e : entries) {
-        String raw = byName.get(e.key().value());
-        if (raw == null) {
-          kept.add(e);
-          continue;
-        }
-        String instead = reserved.get(raw);
-        out.add(Diagnostic.of(Code.SETTING_WRONG_VALUE, e.key().span(),
-                "`" + e.key().value() + "` is not set under `settings`")
-            .label("set through `" + instead.substring(0, instead.indexOf(':')) + "` instead")
-            .help("write `" + instead + "` under `flow:`; the compiler then sets `" + raw + "` to match the stage it emits")
-            .build());
-      }
-      return kept;
-    }
-
-    private List<ConfigTarget> pipelineTargets() {
-      return catalog.pipelineConfigs().stream().map(c -> new ConfigTarget(Optional.empty(), c)).toList();
-    }
-
-    private List<OutputPort> outputs(StageDecl decl, StageDefinition def, String instance, BoundConfig config) {
-      List<OutputPort> ports = new ArrayList<>();
-      if (def.hasPredicates()) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (PredicateDecl p : decl.predicates()) {
-          String name = p.name().value();
-          if (name.equals(OutputPort.DEFAULT)) {
-            out.add(Diagnostic.of(Code.DEFAULT_PREDICATE_NAMED, p.name().span(), "`default` is the implicit last output")
-                .label("reserved name")
-                .help("remove this predicate; records no other predicate matches go to `" + decl.idValue() + "[default]`")
-                .build());
-            continue;
-          }
-          String expr = p.expression().value().trim();
-          if (!expr.startsWith("${") || !expr.endsWith("}")) {
-            out.add(Diagnostic.of(Code.MALFORMED_PREDICATE, p.expression().span(),
-                    "the predicate `" + name + "` is not an expression")
-                .label("must be written as ${...}")
-                .help("write it as '${" + (expr.startsWith("$") ? expr.replaceAll("^\\$\\{?|}$", "") : expr) + "}'")
-                .build());
-          }
-          seen.add(name);
-          ports.add(new OutputPort(name, LaneNamer.outputLane(instance, name), Optional.of(p.expression().value())));
-        }
-        ports.add(new OutputPort(OutputPort.DEFAULT, LaneNamer.outputLane(instance, OutputPort.DEFAULT), Optional.empty()));
-        // Predicates written with the wrong type were reported by the schema and left out.
-        JsonNode written = flow.source().root().path("stages").path(decl.idValue()).path("predicates");
-        boolean predicatesMistyped = !written.isMissingNode()
-            && (!written.isObject() || written.size() != decl.predicates().size());
-        if (ports.size() == 1 && !predicatesMistyped) {
-          Span at = decl.predicatesSpan().orElse(decl.ref().label().map(Located::span).orElse(decl.id().span()));
-          out.add(Diagnostic.of(Code.SELECTOR_ONLY_DEFAULT, at,
-                  "`" + decl.idValue() + "` has no predicates, so every record goes to its default output")
-              .label("only a default output")
-              .help("add `predicates:` with at least one '${...}' condition, or remove the selector")
-              .build());
-        }
-        return ports;
-      }
-      if (!decl.predicates().isEmpty() || decl.predicatesSpan().isPresent()) {
-        out.add(Diagnostic.of(Code.NOT_A_SELECTOR, decl.predicatesSpan().orElse(decl.id().span()),
-                "`" + decl.idValue() + "` (" + def.label() + ") has no predicates")
-            .label("only a Stream Selector takes predicates")
-            .help("use `label: Stream Selector` to route records by condition")
-            .build());
-      }
-      if (def.type() == StageType.DESTINATION || def.type() == StageType.EXECUTOR) {
-        return ports;
-      }
-      Optional<ConfigDefinition> laneConfig = def.laneConfig();
-      if (laneConfig.isPresent()) {
-        // One output per entry (e.g. per HTTP Router route), numbered from 1 in written order.
-        JsonNode entries = config.values().get(new ConfigTarget(Optional.empty(), laneConfig.get()).key());
-        // Unset, the UI starts such a stage with one entry of defaults, so it has one output.
-        int count = entries != null && entries.isArray() ? entries.size() : 1;
-        for (int i = 1; i <= count; i++) {
-          ports.add(new OutputPort(String.valueOf(i), LaneNamer.outputLane(instance, String.valueOf(i)), Optional.empty()));
-        }
-        return ports;
-      }
-      int n = Math.max(1, def.fixedOutputs());
-      if (n == 1) {
-        ports.add(new OutputPort(OutputPort.SINGLE, LaneNamer.outputLane(instance, OutputPort.SINGLE), Optional.empty()));
-      } else {
-        for (int i = 1; i <= n; i++) {
-          ports.add(new OutputPort(String.valueOf(i), LaneNamer.outputLane(instance, String.valueOf(i)), Optional.empty()));
-        }
-      }
-      return ports;
-    }
-
-    private void lint(StageDecl decl, StageDefinition def) {
-      if (def.library().contains("-dev-lib")) {
-        out.add(Diagnostic.of(Code.DEV_STAGE, decl.ref().label().or(() -> decl.ref().name()).map(Located::span).orElse(decl.id().span()),
-                "`" + def.label() + "` is a development stage")
-            .label("for development and testing")
-            .help("replace it with a production stage before running this flow for real")
-            .build());
-      }
-    }
-
-    private void unusedParameters(FlowHeader header) {
-      if (header.parameters().isEmpty()) {
-        return;
-      }
-      JsonNode root = flow.source().root();
-      Set<String> used = new LinkedHashSet<>(ParameterUse.namesIn(root.path("stages")));
-      used.addAll(ParameterUse.namesIn(root.path("flow").path("settings")));
-      used.addAll(ParameterUse.namesIn(root.path("flow").path("error_records")));
-      used.addAll(ParameterUse.namesIn(root.path("flow").path("start_event")));
-      used.addAll(ParameterUse.namesIn(root.path("flow").path("stop_event")));
-      for (ParameterDecl p : header.parameters()) {
-        // A name that is not a valid name (reported by the schema) cannot be used in an expression.
-        if (!used.contains(p.name().value()) && p.name().value().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-          out.add(Diagnostic.of(Code.UNUSED_PARAMETER, p.name().span(), "the parameter `" + p.name().value() + "` is never used")
-              .label("unused")
-              .help("use it as ${" + p.name().value() + "} in a configuration or predicate, or remove it")
-              .build());
-        }
-      }
+      return node.isMissingNode() || (node.isArray() && node.size() == read.size());
     }
 
     private Optional<SpecialStage> special(SpecialStageDecl decl, StageResolver.Role role, String owner) {
       return resolver.resolve(decl.ref(), role, out).map(def ->
-          new SpecialStage(def, binder.bind(decl.ref().config(), targets(def), owner + " (" + def.label() + ")"),
+          new SpecialStage(def, binder.bind(decl.ref().config(), targets.of(def), owner + " (" + def.label() + ")"),
               Optional.of(decl.ref().label().or(() -> decl.ref().name()).map(Located::span).orElse(decl.ref().span()))));
     }
 

@@ -1,5 +1,6 @@
 package io.flowascode.compiler;
 
+import io.flowascode.compiler.emit.PipelineTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ class CompilerSpecTest {
   private JsonNode pipeline(String yaml) {
     Compilation c = compile(yaml);
     assertThat(c.diagnostics().stream().filter(Diagnostic::isError).toList()).isEmpty();
-    return c.pipeline().orElseThrow();
+    return PipelineTrees.tree(c.pipeline().orElseThrow());
   }
 
   private static JsonNode stage(JsonNode pipeline, String instance) {

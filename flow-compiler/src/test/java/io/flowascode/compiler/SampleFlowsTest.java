@@ -3,7 +3,6 @@ package io.flowascode.compiler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowascode.compiler.catalog.BundledCatalog;
-import io.flowascode.compiler.emit.PipelineJson;
 import io.flowascode.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ class SampleFlowsTest {
     Compilation c = compiler.compile(sample, "samples/" + sample.getFileName());
     List<Diagnostic> errors = c.diagnostics().stream().filter(Diagnostic::isError).toList();
     assertThat(errors).as("errors compiling %s", sample).isEmpty();
-    String json = PipelineJson.write(c.pipeline().orElseThrow());
+    String json = c.pipeline().orElseThrow().json();
     Path golden = GOLDEN.resolve(c.flowId().orElseThrow() + ".json");
     if (Boolean.getBoolean("flow.updateGoldens")) {
       Files.createDirectories(GOLDEN);
@@ -50,9 +49,9 @@ class SampleFlowsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void compilingTwiceGivesIdenticalBytes(Path sample) {
-    String first = PipelineJson.write(compiler.compile(sample, sample.toString()).pipeline().orElseThrow());
+    String first = compiler.compile(sample, sample.toString()).pipeline().orElseThrow().json();
     FlowCompiler fresh = new FlowCompiler(BundledCatalog.load(), CompilerOptions.DEFAULT);
-    String second = PipelineJson.write(fresh.compile(sample, sample.toString()).pipeline().orElseThrow());
+    String second = fresh.compile(sample, sample.toString()).pipeline().orElseThrow().json();
     assertThat(second).isEqualTo(first);
   }
 }

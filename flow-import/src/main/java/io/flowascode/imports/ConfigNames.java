@@ -29,7 +29,7 @@ final class ConfigNames {
   Optional<String> keyOf(ConfigTarget target) {
     String attribute = target.definition().attributeName();
     boolean readable = byAttribute.getOrDefault(attribute, List.of()).equals(List.of(target));
-    boolean raw = !byAttribute.containsKey(target.definition().name()) && byRaw.get(target.definition().name()) == target;
+    boolean raw = !byAttribute.containsKey(target.definition().name()) && target.equals(byRaw.get(target.definition().name()));
     if (readable && (!InferredDefinitions.isAdded(target.definition()) || !raw)) {
       return Optional.of(attribute);
     }

@@ -105,7 +105,7 @@ final class FlowYamlWriter {
     }
     int length = 0;
     for (JsonNode v : stage) {
-      if (!v.isValueNode() || v.isTextual() && v.asText().contains("\n")) {
+      if (!v.isValueNode() || (v.isTextual() && v.asText().contains("\n"))) {
         return false;
       }
       length += v.asText().length() + 12;
@@ -120,7 +120,7 @@ final class FlowYamlWriter {
     }
     int length = 0;
     for (JsonNode v : list) {
-      if (!v.isValueNode() || v.isTextual() && (v.asText().contains("\n") || v.asText().isEmpty())) {
+      if (!v.isValueNode() || (v.isTextual() && (v.asText().contains("\n") || v.asText().isEmpty()))) {
         return false;
       }
       length += v.asText().length() + 2;

@@ -148,7 +148,7 @@ final class PipelineDefinitions {
         if (candidate.isPresent() && candidate.get().version() == version
             && !InferredDefinitions.fit(candidate.get().configs(), configs).changed()) {
           services.put(provides, candidate.get());
-          if (candidate.get() != base.service(provides).orElse(null)) {
+          if (!candidate.get().equals(base.service(provides).orElse(null))) {
             extraServices.add(candidate.get());
           }
           return;
@@ -207,7 +207,7 @@ final class PipelineDefinitions {
       StageDefinition inferred = infer(template, library, name, version, uses, fitted.configs());
       stages.put(key, new Choice(inferred, Source.INFERRED));
       extraStages.add(inferred);
-      String what = "the stage " + (template.map(StageDefinition::label).filter(l -> !l.isBlank()).orElse(name))
+      String what = "the stage " +  template.map(StageDefinition::label).filter(l -> !l.isBlank()).orElse(name)
           + " version " + version + " (" + library + ")";
       String why;
       if (template.isEmpty()) {

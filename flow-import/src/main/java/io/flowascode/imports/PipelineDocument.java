@@ -1,5 +1,6 @@
 package io.flowascode.imports;
 
+import io.flowascode.compiler.verify.PipelineEnvelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,7 +33,7 @@ record PipelineDocument(ObjectNode pipeline, int schemaVersion, Optional<JsonNod
     if (root.has("pipelineFragmentConfig") || root.has("fragmentId")) {
       throw new ImportRefusal("this is a pipeline fragment; fragments are not supported by the flow language");
     }
-    JsonNode config = root.has("pipelineConfig") ? root.get("pipelineConfig") : root;
+    JsonNode config = PipelineEnvelope.unwrap(root);
     if (config == null || !config.isObject() || !config.path("stages").isArray()) {
       throw new ImportRefusal("not a pipeline: no pipelineConfig with a list of stages");
     }

@@ -1,5 +1,6 @@
 package io.flowascode.imports;
 
+import io.flowascode.compiler.PlatformNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,10 +33,10 @@ import java.util.regex.Pattern;
  */
 public final class PipelineImporter {
   /** The label apply puts on flows this tool owns; see io.flowascode.engine.apply.ManagedMarker. */
-  static final String MANAGED_MARKER = "managed-by-flow-as-code";
+  static final String MANAGED_MARKER = PlatformNames.MANAGED_LABEL;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
+  private static final String DISCARD = PlatformNames.DISCARD_STAGE;
   private static final Pattern NOT_ID = Pattern.compile("[^A-Za-z0-9_-]");
   private static final Pattern PARAMETER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** Pipeline configs the flow holds elsewhere: parameters, error records, lifecycle stages. */
@@ -63,11 +64,11 @@ public final class PipelineImporter {
     } catch (ImportRefusal refusal) {
       return new ImportResult.Refused(source, refusal.getMessage());
     }
-    return new ImportResult.Imported(source, new Run(doc, source).flow());
+    return new ImportResult.Imported(source, new OnePipeline(doc, source).flow());
   }
 
   /** The import of one pipeline. */
-  private final class Run {
+  private final class OnePipeline {
     private final PipelineDocument doc;
     private final String source;
     private final List<ImportNote> notes = new ArrayList<>();
@@ -75,7 +76,7 @@ public final class PipelineImporter {
     private PipelineDefinitions definitions;
     private Catalog compile;
 
-    Run(PipelineDocument doc, String source) {
+    OnePipeline(PipelineDocument doc, String source) {
       this.doc = doc;
       this.source = source;
     }
@@ -542,7 +543,7 @@ public final class PipelineImporter {
         // An inferred definition's defaults are guesses the compiler does not emit (the platform
         // fills in its own), so every value such a stage holds is written.
         boolean guessed = def.inferred() && t.service().isEmpty();
-        if (value == null || c.isPredicate() || !guessed && ConfigValues.same(value, defaults.get(t), c)) {
+        if (value == null || c.isPredicate() || (!guessed && ConfigValues.same(value, defaults.get(t), c))) {
           continue;
         }
         Optional<JsonNode> written = ConfigValues.written(value, c);
@@ -604,7 +605,7 @@ public final class PipelineImporter {
       List<String> set = new ArrayList<>();
       PipelineDefinitions.configMap(stage).forEach((name, value) -> {
         Optional<ConfigDefinition> c = def.flatMap(d -> d.config(name));
-        if (c.isEmpty() ? !(value.isNull() || value.isContainerNode() && value.isEmpty() || value.asText().isEmpty())
+        if (c.isEmpty() ? !(value.isNull() || (value.isContainerNode() && value.isEmpty()) || value.asText().isEmpty())
             : !ConfigValues.isDefault(value, c.get())) {
           set.add(name);
         }

@@ -46,7 +46,7 @@ final class StageIds {
     Set<String> taken = new HashSet<>();
     for (Parts p : parts) {
       boolean alone = baseUses.get(p.base()) == 1;
-      String id = alone && (p.number().isEmpty() || p.number().equals("01")) || p.number().isEmpty()
+      String id = (alone && (p.number().isEmpty() || p.number().equals("01"))) || p.number().isEmpty()
           ? p.base() : p.base() + "_" + p.number();
       String unique = id;
       for (int n = 2; !taken.add(unique); n++) {

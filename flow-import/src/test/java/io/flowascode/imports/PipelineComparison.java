@@ -187,12 +187,12 @@ final class PipelineComparison {
       JsonNode d = defaults.getOrDefault(n, NullNode.getInstance());
       JsonNode va = ca.getOrDefault(n, d);
       JsonNode vb = cb.getOrDefault(n, d);
-      if (def != null && def.model().map(m -> m.isListBean()).orElse(false) && va != ABSENT && vb != ABSENT) {
+      if (def != null && def.model().map(m -> m.isListBean()).orElse(false) && !va.isMissingNode() && !vb.isMissingNode()) {
         // Lane names inside lane-driving lists (HTTP Router routes) are compared by topology instead.
         va = PipelineDefinitions.withoutLanes(va);
         vb = PipelineDefinitions.withoutLanes(vb);
       }
-      boolean same = va == ABSENT || vb == ABSENT ? va == vb
+      boolean same = (va.isMissingNode() || vb.isMissingNode()) ? va.isMissingNode() && vb.isMissingNode()
           : def == null ? ValueEquality.same(va, vb) : ConfigValues.same(va, vb, def);
       if (!same) {
         differing.add(n);

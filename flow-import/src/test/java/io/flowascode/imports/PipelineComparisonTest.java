@@ -1,5 +1,6 @@
 package io.flowascode.imports;
 
+import io.flowascode.compiler.emit.PipelineTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class PipelineComparisonTest {
           - src >> route
           - route[big] >> big
           - route[default] >> rest
-        """)).pipeline().orElseThrow();
+        """)).pipeline().map(PipelineTrees::tree).orElseThrow();
   }
 
   private List<String> categories(JsonNode a, JsonNode b) {

@@ -1,5 +1,6 @@
 package io.flowascode.imports;
 
+import io.flowascode.compiler.emit.PipelineTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ class PipelineImporterTest {
   private ObjectNode compile(String yaml, Catalog with) {
     Compilation c = new FlowCompiler(with, CompilerOptions.DEFAULT).compile(new SourceFile("test.flow.yaml", yaml));
     assertThat(c.diagnostics().stream().filter(Diagnostic::isError).toList()).isEmpty();
-    return c.pipeline().orElseThrow();
+    return PipelineTrees.tree(c.pipeline().orElseThrow());
   }
 
   private ImportedFlow importPipeline(JsonNode pipeline) {

@@ -1,5 +1,6 @@
 package io.flowascode.imports;
 
+import io.flowascode.compiler.emit.PipelineTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowascode.compiler.Compilation;
@@ -38,13 +39,13 @@ class SampleFlowsImportTest {
     assertThat(imported.definitions()).isEmpty();
     Compilation again = compiler.compile(new SourceFile(imported.flowFileName(), imported.yaml()));
     assertThat(again.hasErrors()).as("the imported flow:%n%s", imported.yaml()).isFalse();
-    assertThat(PipelineComparison.compare(original.pipeline().orElseThrow(), again.pipeline().orElseThrow(), catalog))
+    assertThat(PipelineComparison.compare(PipelineTrees.tree(original.pipeline().orElseThrow()), PipelineTrees.tree(again.pipeline().orElseThrow()), catalog))
         .isEmpty();
     assertThat(imported(again).yaml()).isEqualTo(imported.yaml());
   }
 
   private ImportedFlow imported(Compilation compilation) {
-    ImportResult r = new PipelineImporter(catalog).importPipeline(compilation.pipeline().orElseThrow(), compilation.fileName());
+    ImportResult r = new PipelineImporter(catalog).importPipeline(PipelineTrees.tree(compilation.pipeline().orElseThrow()), compilation.fileName());
     return ((ImportResult.Imported) r).flow();
   }
 }

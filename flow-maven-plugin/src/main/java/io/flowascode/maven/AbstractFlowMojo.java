@@ -146,7 +146,7 @@ abstract class AbstractFlowMojo extends AbstractMojo {
     try {
       return CatalogSources.resolve(lock(), definitions == null ? List.of() : List.of(definitions.toPath()));
     } catch (DefinitionsException e) {
-      throw new MojoFailureException("error[" + Code.DEFINITIONS_UNREADABLE.id() + "]: cannot read the stage definitions (flow.lockFile / flow.definitions): " + e.getMessage());
+      throw new MojoFailureException("error[" + Code.DEFINITIONS_UNREADABLE.id() + "]: cannot read the stage definitions (flow.lockFile / flow.definitions): " + e.getMessage(), e);
     }
   }
 

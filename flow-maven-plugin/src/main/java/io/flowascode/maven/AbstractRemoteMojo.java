@@ -164,7 +164,8 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
     SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     for (SettingsProblem problem : decrypted.getProblems()) {
       if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new MojoFailureException("flow.serverId: cannot decrypt the password of server `" + id.get() + "`: " + problem.getMessage());
+        throw new MojoFailureException("flow.serverId: cannot decrypt the password of server `" + id.get() + "`: " + problem.getMessage(),
+            problem.getException());
       }
     }
     Server plain = decrypted.getServer();
@@ -187,7 +188,7 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
     try {
       spec().ensureDefinitionsLock(lock()).ifPresent(getLog()::info);
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage());
+      throw new MojoFailureException(e.getMessage(), e);
     } catch (TargetException | DefinitionsException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (IOException e) {
@@ -200,9 +201,9 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
     try {
       return spec.open(catalog);
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage());
+      throw new MojoFailureException(e.getMessage(), e);
     } catch (TargetException e) {
-      throw new MojoExecutionException(e.getMessage());
+      throw new MojoExecutionException(e.getMessage(), e);
     }
   }
 

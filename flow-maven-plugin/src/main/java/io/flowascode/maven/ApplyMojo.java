@@ -51,7 +51,7 @@ public class ApplyMojo extends AbstractRemoteMojo {
         try {
           result = job.applySaved(planFile.toPath(), show, environmentName());
         } catch (IOException e) {
-          throw new MojoFailureException("flow.planFile: " + e.getMessage());
+          throw new MojoFailureException("flow.planFile: " + e.getMessage(), e);
         }
       } else {
         Confirmation ask = new Confirmation(plan -> printLines(new PlanTextRenderer().render(plan, heading)), autoApprove,
@@ -59,7 +59,7 @@ public class ApplyMojo extends AbstractRemoteMojo {
         try {
           result = job.apply(desired, prune(), ask);
         } catch (PruneRefusedException e) {
-          throw new MojoFailureException("flow.prune: " + e.getMessage());
+          throw new MojoFailureException("flow.prune: " + e.getMessage(), e);
         }
       }
       if (!result.approved()) {

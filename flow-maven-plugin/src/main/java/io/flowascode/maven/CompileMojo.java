@@ -3,7 +3,6 @@ package io.flowascode.maven;
 import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.batch.AtomicOutputs;
 import io.flowascode.compiler.batch.BatchResult;
-import io.flowascode.compiler.emit.PipelineJson;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ public class CompileMojo extends AbstractFlowMojo {
     try (AtomicOutputs outputs = new AtomicOutputs()) {
       for (Compilation c : result.compilations()) {
         outputs.stage(outputDirectory.toPath().resolve(c.flowId().orElseThrow() + ".json"),
-            PipelineJson.write(c.pipeline().orElseThrow()));
+            c.pipeline().orElseThrow().json());
       }
       for (Path p : outputs.commit()) {
         getLog().info("Wrote " + p);

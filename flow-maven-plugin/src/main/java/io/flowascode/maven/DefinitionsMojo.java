@@ -24,9 +24,9 @@ public class DefinitionsMojo extends AbstractRemoteMojo {
       DefinitionsLock.write(lock(), DefinitionsLock.fetch(t));
       getLog().info("Wrote the stage definitions of " + t.describe() + " to " + lock());
     } catch (TargetException e) {
-      throw new MojoExecutionException(e.getMessage());
+      throw new MojoExecutionException(e.getMessage(), e);
     } catch (DefinitionsException e) {
-      throw new MojoFailureException(e.getMessage());
+      throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write " + lock() + ": " + e.getMessage(), e);
     }

@@ -56,7 +56,7 @@ public class ImportMojo extends AbstractRemoteMojo {
       try (Target t = open(BundledCatalog.load())) {
         job.addFromTarget(t, importIds, importAll);
       } catch (TargetException e) {
-        throw new MojoExecutionException(e.getMessage());
+        throw new MojoExecutionException(e.getMessage(), e);
       }
     }
     ImportJob.Result result;

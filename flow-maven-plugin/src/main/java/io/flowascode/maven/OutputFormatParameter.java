@@ -11,7 +11,7 @@ final class OutputFormatParameter {
     try {
       return OutputFormat.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("flow.output: " + e.getMessage());
+      throw new MojoFailureException("flow.output: " + e.getMessage(), e);
     }
   }
 }

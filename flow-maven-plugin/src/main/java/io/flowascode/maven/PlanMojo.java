@@ -47,7 +47,7 @@ public class PlanMojo extends AbstractRemoteMojo {
       try {
         result = job.plan(desired, prune(), Optional.of(lock()));
       } catch (PruneRefusedException e) {
-        throw new MojoFailureException("flow.prune: " + e.getMessage());
+        throw new MojoFailureException("flow.prune: " + e.getMessage(), e);
       }
       result.lock().ifPresent(this::warn);
       String rendered = "json".equals(output) ? new PlanJsonRenderer().render(result.plan())

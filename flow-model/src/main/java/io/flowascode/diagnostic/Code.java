@@ -1,5 +1,6 @@
 package io.flowascode.diagnostic;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 
 /**
@@ -120,13 +121,13 @@ public enum Code {
   private final String id;
   private final Severity severity;
   private final String summary;
-  private final String platformCode;
+  private final @Nullable String platformCode;
 
   Code(String id, Severity severity, String summary) {
     this(id, severity, summary, null);
   }
 
-  Code(String id, Severity severity, String summary, String platformCode) {
+  Code(String id, Severity severity, String summary, @Nullable String platformCode) {
     this.id = id;
     this.severity = severity;
     this.summary = summary;

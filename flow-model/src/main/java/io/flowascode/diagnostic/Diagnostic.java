@@ -1,5 +1,6 @@
 package io.flowascode.diagnostic;
 
+import org.jspecify.annotations.Nullable;
 import io.flowascode.source.Span;
 import java.util.Comparator;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One problem found in a flow: a stable code, where it is, what is wrong, and how to fix it.
+ * One problem found in a flow: a stable code, where it is, what is wrong, and how to fix it, in
+ * words ({@code help}) and, where the repair is mechanical, as {@link Fix}es in order of preference.
  * Diagnostics are values; finding them is separate from rendering them.
  */
 public record Diagnostic(
@@ -19,7 +21,8 @@ public record Diagnostic(
     Optional<String> help,
     List<String> notes,
     List<Related> related,
-    List<EngineCode> engineCodes) {
+    List<EngineCode> engineCodes,
+    List<Fix> fixes) {
 
   public static final Comparator<Diagnostic> ORDER =
       Comparator.comparing(Diagnostic::span)
@@ -36,6 +39,7 @@ public record Diagnostic(
     notes = List.copyOf(notes);
     related = List.copyOf(related);
     engineCodes = engineCodes == null ? List.of() : List.copyOf(engineCodes);
+    fixes = fixes == null ? List.of() : List.copyOf(fixes);
   }
 
   public static Builder of(Code code, Span span, String message) {
@@ -47,7 +51,12 @@ public record Diagnostic(
   }
 
   public Diagnostic withSeverity(Severity newSeverity) {
-    return new Diagnostic(code, newSeverity, span, message, label, help, notes, related, engineCodes);
+    return new Diagnostic(code, newSeverity, span, message, label, help, notes, related, engineCodes, fixes);
+  }
+
+  /** The fix a tool may apply on its own: the only one offered, when it is safe. */
+  public Optional<Fix> safeFix() {
+    return fixes.size() == 1 && fixes.get(0).safe() ? Optional.of(fixes.get(0)) : Optional.empty();
   }
 
   /** Builds a diagnostic with the code's default severity. */
@@ -56,10 +65,11 @@ public record Diagnostic(
     private final Span span;
     private final String message;
     private String label = "";
-    private String help;
+    private @Nullable String help;
     private final java.util.ArrayList<String> notes = new java.util.ArrayList<>();
     private final java.util.ArrayList<Related> related = new java.util.ArrayList<>();
     private final java.util.LinkedHashSet<EngineCode> engineCodes = new java.util.LinkedHashSet<>();
+    private final java.util.ArrayList<Fix> fixes = new java.util.ArrayList<>();
 
     private Builder(Code code, Span span, String message) {
       this.code = code;
@@ -94,6 +104,12 @@ public record Diagnostic(
       return this;
     }
 
+    /** Offers fixes, best first; see {@link Fix#safe()}. */
+    public Builder fixes(List<Fix> offered) {
+      fixes.addAll(offered);
+      return this;
+    }
+
     public Diagnostic build() {
       List<String> allNotes = new java.util.ArrayList<>(notes);
       List<EngineCode> codes = new java.util.ArrayList<>(engineCodes);
@@ -104,7 +120,7 @@ public record Diagnostic(
         allNotes.add("the platform reports this as " + String.join(", ", codes.stream().map(EngineCode::toString).toList()));
       }
       return new Diagnostic(
-          code, code.severity(), span, message, label, Optional.ofNullable(help), allNotes, related, codes);
+          code, code.severity(), span, message, label, Optional.ofNullable(help), allNotes, related, codes, fixes);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.flowascode.diagnostic;
 
+import org.jspecify.annotations.Nullable;
 import io.flowascode.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +19,7 @@ public final class Diagnostics {
   }
 
   /** Shorthand for the common case of a diagnostic with a label and an optional help line. */
-  public void report(Code code, Span span, String message, String label, String help) {
+  public void report(Code code, Span span, String message, String label, @Nullable String help) {
     Diagnostic.Builder b = Diagnostic.of(code, span, message).label(label);
     if (help != null) {
       b.help(help);

@@ -15,6 +15,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lays a flow file out the one canonical way (`flow fmt`), as `terraform fmt` and `gofmt` do, so
@@ -261,7 +262,7 @@ public final class FlowFormatter {
    * `{ a: 1, b: [x, y] }`, `[a, b]`, `{}`; null when it cannot be one line (comments inside it, a
    * multi-line scalar). The collection's own comments, above or after it, stay where they are.
    */
-  private String inlineCollection(Node node, boolean top) {
+  private @Nullable String inlineCollection(Node node, boolean top) {
     if (top ? hasInnerComments(node) : hasComments(node)) {
       return null;
     }

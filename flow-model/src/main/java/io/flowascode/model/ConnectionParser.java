@@ -172,7 +172,7 @@ final class ConnectionParser {
   }
 
   static boolean isIdChar(char c) {
-    return Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '-';
+    return (Character.isLetterOrDigit(c) && c < 128) || c == '_' || c == '-';
   }
 
   private void skipSpaces() {

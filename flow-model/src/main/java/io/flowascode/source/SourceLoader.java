@@ -66,8 +66,8 @@ public final class SourceLoader {
       out.add(Diagnostic.of(Code.BYTE_ORDER_MARK, Span.ofFile(displayName), "the file starts with a UTF-8 byte-order mark")
           .help("save the file as UTF-8 without a BOM; some tools show it as stray characters")
           .build());
-    } else if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
-        || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+    } else if (bytes.length >= 2 && (((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)
+        || ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE))) {
       out.report(Code.NOT_UTF8, Span.ofFile(displayName), "the file is UTF-16 text; flow files must be UTF-8", "",
           "save the file as UTF-8");
       return Optional.empty();

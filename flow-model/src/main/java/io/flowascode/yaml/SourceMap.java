@@ -1,5 +1,6 @@
 package io.flowascode.yaml;
 
+import io.flowascode.source.SourceFile;
 import io.flowascode.source.Span;
 import java.util.Map;
 import java.util.Optional;
@@ -7,12 +8,19 @@ import java.util.Optional;
 /** Maps each JSON Pointer of a document's tree to the spans of its key and value in the file. */
 public final class SourceMap {
   private final Map<String, NodeSpans> spans;
+  private final SourceFile file;
   private final Span fileSpan;
 
   /** Takes the map over: the reader that filled it keeps no reference (no copy of 10^5 entries). */
-  SourceMap(Map<String, NodeSpans> spans, Span fileSpan) {
+  SourceMap(Map<String, NodeSpans> spans, SourceFile file) {
     this.spans = spans;
-    this.fileSpan = fileSpan;
+    this.file = file;
+    this.fileSpan = Span.ofFile(file.name());
+  }
+
+  /** The file the spans are in, whose text fixes edit. */
+  public SourceFile file() {
+    return file;
   }
 
   public Optional<NodeSpans> get(String pointer) {

@@ -1,5 +1,6 @@
 package io.flowascode.yaml;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -104,7 +105,7 @@ public final class YamlTreeReader {
     if (builder.aborted) {
       return Optional.empty();
     }
-    return Optional.of(new SourceTree(file, tree, new SourceMap(builder.spans, Span.ofFile(file.name()))));
+    return Optional.of(new SourceTree(file, tree, new SourceMap(builder.spans, file)));
   }
 
   /** A document of only `---`, `~` or `null` holds no flow either. */
@@ -153,7 +154,7 @@ public final class YamlTreeReader {
     Span where = mark.map(m -> pointSpan(file, m)).orElse(Span.ofFile(file.name()));
     String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
     int offset = where.start().offset();
-    boolean tab = offset < file.text().length() && file.text().charAt(offset) == '\t'
+    boolean tab = (offset < file.text().length() && file.text().charAt(offset) == '\t')
         || problem.contains("\\t") || problem.contains("'\t'");
     if (tab) {
       out.add(Diagnostic.of(Code.TAB_INDENT, where, "a tab character where YAML allows only spaces")
@@ -202,7 +203,7 @@ public final class YamlTreeReader {
     return problem.replace("\n", " ").replaceAll("\\s+", " ").trim();
   }
 
-  private static String syntaxHelp(String problem) {
+  private static @Nullable String syntaxHelp(String problem) {
     String p = problem.toLowerCase(java.util.Locale.ROOT);
     if (p.contains("found unexpected end of stream") || p.contains("while scanning a quoted scalar")) {
       return "a quoted value is not closed: add the closing quote";

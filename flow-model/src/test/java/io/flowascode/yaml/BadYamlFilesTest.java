@@ -126,8 +126,12 @@ class BadYamlFilesTest {
 
   @Test
   void aFileOverTheByteLimitIsNotRead(@TempDir Path dir) throws IOException {
-    String text = "# file-error[E0107]: larger than the limit of 64 bytes\nflow:\n  id: expense-router\n"
-        + "  description: long enough to pass the limit\n";
+    String text = """
+                  # file-error[E0107]: larger than the limit of 64 bytes
+                  flow:
+                    id: expense-router
+                    description: long enough to pass the limit
+                  """;
     Path file = Files.write(dir.resolve("big.flow.yaml"), text.getBytes(StandardCharsets.UTF_8));
     YamlLimits small = new YamlLimits(64, 1000, 10, 10, 1000);
 
@@ -157,8 +161,17 @@ class BadYamlFilesTest {
 
   @Test
   void oneStageOverTheLimitIsPointedAtWhileReading() {
-    String text = "flow:\n  id: many\nstages:\n  a: {label: Trash}\n  b: {label: Trash}\n  c: {label: Trash}\n"
-        + "  # error[E0107]: the flow has more than 3 stages\n  d: {label: Trash}\n  e: {label: Trash}\n";
+    String text = """
+                  flow:
+                    id: many
+                  stages:
+                    a: {label: Trash}
+                    b: {label: Trash}
+                    c: {label: Trash}
+                    # error[E0107]: the flow has more than 3 stages
+                    d: {label: Trash}
+                    e: {label: Trash}
+                  """;
     SourceFile file = new SourceFile("many.flow.yaml", text);
     Diagnostics out = new Diagnostics();
 
@@ -168,8 +181,13 @@ class BadYamlFilesTest {
 
   @Test
   void anyMappingOverTheKeyLimitIsPointedAt() {
-    String text = "flow:\n  id: many\n  description: {a: 1, b: 2, c: 3,\n    # error[E0107]: a mapping has more than 3 keys\n"
-        + "    d: 4}\n";
+    String text = """
+                  flow:
+                    id: many
+                    description: {a: 1, b: 2, c: 3,
+                      # error[E0107]: a mapping has more than 3 keys
+                      d: 4}
+                  """;
     SourceFile file = new SourceFile("keys.flow.yaml", text);
     Diagnostics out = new Diagnostics();
 
@@ -179,8 +197,16 @@ class BadYamlFilesTest {
 
   @Test
   void aDocumentOfTooManyPlainValuesIsTooLargeNotAnAliasAttack() {
-    String text = "flow:\n  id: many\n  description:\n    - 1\n    - 2\n    # error[E0107]: the document has more than 9 values\n"
-        + "    - 3\n    - 4\n";
+    String text = """
+                  flow:
+                    id: many
+                    description:
+                      - 1
+                      - 2
+                      # error[E0107]: the document has more than 9 values
+                      - 3
+                      - 4
+                  """;
     SourceFile file = new SourceFile("values.flow.yaml", text);
     Diagnostics out = new Diagnostics();
 

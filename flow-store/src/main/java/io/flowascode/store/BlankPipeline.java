@@ -1,5 +1,6 @@
 package io.flowascode.store;
 
+import io.flowascode.compiler.PlatformNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -128,7 +129,7 @@ public final class BlankPipeline {
     stage.putArray("inputLanes");
     ArrayNode outputs = stage.putArray("outputLanes");
     if (withOutput) {
-      outputs.add(instanceName + "OutputLane1");
+      outputs.add(instanceName + PlatformNames.OUTPUT_LANE_INFIX + "1");
     }
     stage.putArray("eventLanes");
     ArrayNode services = stage.putArray("services");

@@ -234,7 +234,7 @@ public final class WatsonxServer extends LoopbackServer {
         case "GET":
           return list(call, project);
         case "POST":
-          return create(body, project, call);
+          return create(body, project);
         default:
           return Reply.empty(405);
       }
@@ -245,7 +245,7 @@ public final class WatsonxServer extends LoopbackServer {
         case "GET":
           return get(assetId, project);
         case "PUT":
-          return update(assetId, project, body, call);
+          return update(assetId, project, body);
         case "DELETE":
           return delete(assetId, project);
         default:
@@ -335,8 +335,8 @@ public final class WatsonxServer extends LoopbackServer {
     String[] user = cp4dUsers.get(body.path("username").asText());
     boolean byPassword = body.hasNonNull("password") && !body.hasNonNull("api_key");
     boolean byKey = body.hasNonNull("api_key") && !body.hasNonNull("password");
-    boolean ok = user != null && (byPassword && body.get("password").asText().equals(user[0])
-        || byKey && body.get("api_key").asText().equals(user[1]));
+    boolean ok = user != null && ((byPassword && body.get("password").asText().equals(user[0]))
+        || (byKey && body.get("api_key").asText().equals(user[1])));
     if (!ok) {
       return error(401, "invalid_credentials", "The username, password or API key is not correct.");
     }
@@ -446,7 +446,7 @@ public final class WatsonxServer extends LoopbackServer {
     }
   }
 
-  private Reply create(ObjectNode body, String project, Call call) {
+  private Reply create(ObjectNode body, String project) {
     if (body.path("name").asText("").isEmpty()) {
       return error(400, "invalid_request", "A flow needs a name.");
     }
@@ -496,7 +496,7 @@ public final class WatsonxServer extends LoopbackServer {
     }
   }
 
-  private Reply update(String assetId, String project, ObjectNode body, Call call) {
+  private Reply update(String assetId, String project, ObjectNode body) {
     synchronized (lock) {
       Flow flow = flows.get(assetId);
       if (flow == null || !flow.projectId.equals(project)) {

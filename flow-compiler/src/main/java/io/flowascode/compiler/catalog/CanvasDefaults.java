@@ -66,8 +66,8 @@ public final class CanvasDefaults {
   /** JavaScript's falsiness, which decides where the UI replaces a default. */
   private static boolean falsy(JsonNode v) {
     return v.isNull() || v.isMissingNode()
-        || v.isBoolean() && !v.booleanValue()
-        || v.isTextual() && v.textValue().isEmpty()
-        || v.isNumber() && v.doubleValue() == 0;
+        || (v.isBoolean() && !v.booleanValue())
+        || (v.isTextual() && v.textValue().isEmpty())
+        || (v.isNumber() && v.doubleValue() == 0);
   }
 }

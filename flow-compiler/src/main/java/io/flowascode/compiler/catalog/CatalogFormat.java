@@ -1,5 +1,6 @@
 package io.flowascode.compiler.catalog;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -281,7 +282,7 @@ public final class CatalogFormat {
     }
 
     /** The name of the shared value set for this model's choices, or null to write them in place. */
-    private String valueSet(String configName, ConfigModel m) {
+    private @Nullable String valueSet(String configName, ConfigModel m) {
       List<List<String>> key = List.of(m.values(), m.labels());
       if (uses.getOrDefault(key, 0) < 2 || choicesSize(m) < VALUE_SET_MIN_CHARS) {
         return null;

@@ -27,7 +27,7 @@ public final class CatalogSources {
     try {
       return DefinitionsFiles.read(file);
     } catch (DefinitionsException e) {
-      throw new DefinitionsException(file + ": " + e.getMessage());
+      throw new DefinitionsException(file + ": " + e.getMessage(), e);
     }
   }
 }

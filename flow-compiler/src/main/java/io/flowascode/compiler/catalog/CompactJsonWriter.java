@@ -86,7 +86,7 @@ public final class CompactJsonWriter {
   /** Writes a flat object on the current line if it fits, else writes nothing and says no. */
   private boolean fitsOnOneLine(JsonNode n) {
     for (JsonNode v : n) {
-      if (v.isObject() || v.isArray() && !flat(v)) {
+      if (v.isObject() || (v.isArray() && !flat(v))) {
         return false;
       }
     }

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.catalog;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.List;
@@ -80,9 +81,9 @@ public record ConfigDefinition(
     private boolean required;
     private String group = "";
     private int displayPosition;
-    private ConfigModel model;
-    private Long min;
-    private Long max;
+    private @Nullable ConfigModel model;
+    private @Nullable Long min;
+    private @Nullable Long max;
     private Map<String, List<JsonNode>> dependsOn = Map.of();
     private Evaluation evaluation = Evaluation.IMPLICIT;
     private ElScope el = ElScope.UNKNOWN;
@@ -123,17 +124,17 @@ public record ConfigDefinition(
       return this;
     }
 
-    public Builder model(ConfigModel v) {
+    public Builder model(@Nullable ConfigModel v) {
       model = v;
       return this;
     }
 
-    public Builder min(Long v) {
+    public Builder min(@Nullable Long v) {
       min = v;
       return this;
     }
 
-    public Builder max(Long v) {
+    public Builder max(@Nullable Long v) {
       max = v;
       return this;
     }

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.check;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.ConfigDefinition;
@@ -19,6 +20,7 @@ import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
+import io.flowascode.yaml.NameFixes;
 import io.flowascode.model.ConfigEntry;
 import io.flowascode.model.Located;
 import io.flowascode.model.StageDecl;
@@ -60,7 +62,7 @@ public final class EngineDiagnostics {
   }
 
   /** Where a problem is shown: the stage (null for the pipeline), service and config it is about. */
-  private record Target(String stage, String service, String config) {}
+  private record Target(@Nullable String stage, @Nullable String service, @Nullable String config) {}
 
   /** What kind of problem, which decides the message; several engine codes may say one thing. */
   private static final List<Code> PRIORITY = List.of(Code.CONFIG_WRONG_TYPE, Code.CONFIG_INVALID_CHOICE,
@@ -79,8 +81,8 @@ public final class EngineDiagnostics {
     }
     Map<Target, List<PipelineIssue>> grouped = new LinkedHashMap<>();
     for (PipelineIssue issue : issues) {
-      if (issue.phase() == IssuePhase.NOTE || issue.phase() == IssuePhase.EXTRA && issue.configName() == null
-          || issue.platformCode() == null && issue.phase() == IssuePhase.SAVE) {
+      if (issue.phase() == IssuePhase.NOTE || (issue.phase() == IssuePhase.EXTRA && issue.configName() == null)
+          || (issue.platformCode() == null && issue.phase() == IssuePhase.SAVE)) {
         continue;
       }
       Code code = issue.phase() == IssuePhase.EXTRA ? Code.UNLISTED_CHOICE : code(issue);
@@ -89,8 +91,8 @@ public final class EngineDiagnostics {
         continue; // shown already, at the place of the error
       }
       boolean aboutConfig = issue.configName() != null && code != Code.ENGINE_REFUSES;
-      if (compilerFoundErrors && !aboutConfig || issue.platformCode() != null
-          && alreadyReported.contains(issue.platformCode()) && !aboutConfig) {
+      if ((compilerFoundErrors && !aboutConfig) || (issue.platformCode() != null
+          && alreadyReported.contains(issue.platformCode()) && !aboutConfig)) {
         continue;
       }
       if ("VALIDATION_0008".equals(issue.platformCode())) {
@@ -103,7 +105,7 @@ public final class EngineDiagnostics {
           config != null ? config : "#" + issue.platformCode() + issue.message());
       grouped.computeIfAbsent(t, k -> new ArrayList<>()).add(issue);
     }
-    grouped.forEach((t, list) -> diagnostic(t.config().startsWith("#") ? new Target(t.stage(), t.service(), null) : t, list));
+    grouped.forEach((t, list) -> diagnostic(t.config() != null && t.config().startsWith("#") ? new Target(t.stage(), t.service(), null) : t, list));
   }
 
   private static Code kind(List<PipelineIssue> issues) {
@@ -159,7 +161,8 @@ public final class EngineDiagnostics {
     Optional<ConfigEntry> written = t.config() == null ? Optional.empty() : bound.entry(t.service(), t.config());
     Optional<Located<JsonNode>> field = written.isPresent() ? Optional.empty() : beanField(t, def, bound);
     Optional<JsonNode> value = written.map(ConfigEntry::value).or(() -> field.map(Located::value));
-    String shown = def.map(ConfigDefinition::attributeName).filter(a -> !a.isEmpty()).orElse(t.config());
+    // A message about a config names it; "null" only where neither definition nor name is known.
+    String shown = def.map(ConfigDefinition::attributeName).filter(a -> !a.isEmpty()).orElseGet(() -> String.valueOf(t.config()));
     String owner = node.map(n -> "stage `" + n.id() + "` (" + n.definition().label() + ")")
         .or(() -> slot.map(s -> "the " + s.definition().label() + " stage"))
         .orElse(t.stage() == null ? "the pipeline" : "stage " + t.stage());
@@ -176,7 +179,11 @@ public final class EngineDiagnostics {
               + ConfigBinder.describe(entry))
           .label("expected a mapping of the entry's fields")
           .help("write the entry as `- {field: value, ...}`");
-      issues.forEach(i -> b.engineCode(i.platformCode(), i.configName() == null ? "" : i.configName()));
+      for (PipelineIssue i : issues) {
+        if (i.platformCode() != null) {
+          b.engineCode(i.platformCode(), i.configName() == null ? "" : i.configName());
+        }
+      }
       out.add(b.build());
       return;
     }
@@ -336,8 +343,8 @@ public final class EngineDiagnostics {
         .label("expected " + expected);
     if (value != null && value.isTextual() && def.isPresent()) {
       String text = value.asText().trim().toLowerCase(Locale.ROOT);
-      if (def.get().type() == ConfigType.NUMBER && text.matches("-?\\d+(\\.\\d+)?")
-          || def.get().type() == ConfigType.BOOLEAN && text.matches("true|false")) {
+      if ((def.get().type() == ConfigType.NUMBER && text.matches("-?\\d+(\\.\\d+)?"))
+          || (def.get().type() == ConfigType.BOOLEAN && text.matches("true|false"))) {
         b.help("remove the quotes: " + value.asText().trim());
       } else if (def.get().type() == ConfigType.BOOLEAN && text.matches("yes|no|on|off|y|n")) {
         b.help("flow files are YAML 1.2, where `" + value.asText() + "` is text; write true or false");
@@ -392,11 +399,13 @@ public final class EngineDiagnostics {
     }
     for (int i = 0; i < m.get().labels().size() && i < m.get().values().size(); i++) {
       if (m.get().labels().get(i).equalsIgnoreCase(v)) {
-        return b.help("`" + v + "` is the label shown in the UI; write its value `" + m.get().values().get(i) + "`");
+        return b.help("`" + v + "` is the label shown in the UI; write its value `" + m.get().values().get(i) + "`")
+            .fixes(NameFixes.replaceScalar(map.file(), at, v, List.of(m.get().values().get(i))));
       }
     }
     Optional<String> hint = Suggestions.didYouMean(v, m.get().values());
-    return b.help(hint.orElse("allowed values: " + choices(m.get())));
+    return b.help(hint.orElse("allowed values: " + choices(m.get())))
+        .fixes(NameFixes.replaceScalar(map.file(), at, v, Suggestions.closest(v, m.get().values(), 3)));
   }
 
   /** For a list of choices, the first element that is not allowed, where it is written. */

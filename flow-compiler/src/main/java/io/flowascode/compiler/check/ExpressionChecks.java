@@ -1,5 +1,6 @@
 package io.flowascode.compiler.check;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.ConfigDefinition;
@@ -22,6 +23,7 @@ import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
+import io.flowascode.yaml.NameFixes;
 import io.flowascode.model.ConfigEntry;
 import io.flowascode.model.PredicateDecl;
 import io.flowascode.source.SourceFile;
@@ -68,7 +70,7 @@ public final class ExpressionChecks {
     return reported;
   }
 
-  public static String key(String stage, String service, String config) {
+  public static String key(@Nullable String stage, @Nullable String service, @Nullable String config) {
     return stage + "|" + (service == null ? "" : service) + "|" + config;
   }
 
@@ -100,7 +102,7 @@ public final class ExpressionChecks {
     }
   }
 
-  private void configs(String instance, StageDefinition def, BoundConfig bound) {
+  private void configs(@Nullable String instance, StageDefinition def, BoundConfig bound) {
     for (ConfigDefinition c : def.configs()) {
       bound.entry(null, c.name()).ifPresent(e -> value(instance, null, c, e));
     }
@@ -112,11 +114,11 @@ public final class ExpressionChecks {
   }
 
   /** Every text of a written value, with the definition that says how it is evaluated. */
-  private void value(String instance, String service, ConfigDefinition def, ConfigEntry entry) {
+  private void value(@Nullable String instance, @Nullable String service, ConfigDefinition def, ConfigEntry entry) {
     walk(instance, service, def, entry.value(), entry.pointer());
   }
 
-  private void walk(String instance, String service, ConfigDefinition def, JsonNode value, String pointer) {
+  private void walk(@Nullable String instance, @Nullable String service, ConfigDefinition def, JsonNode value, String pointer) {
     if (value.isTextual()) {
       if (Expressions.isExpression(value.textValue())) {
         one(instance, service, def, def.el(), value.textValue(), map.valueSpan(pointer), "`" + def.attributeName() + "`");
@@ -139,14 +141,15 @@ public final class ExpressionChecks {
     }
   }
 
-  private void bean(String instance, String service, ConfigModel model, JsonNode item, String pointer) {
+  private void bean(@Nullable String instance, @Nullable String service, ConfigModel model, JsonNode item, String pointer) {
     item.properties().forEach(e -> model.beanConfigs().stream()
         .filter(f -> f.name().equals(e.getKey()) || f.attributeName().equals(e.getKey()))
         .findFirst()
         .ifPresent(f -> walk(instance, service, f, e.getValue(), SourceMap.child(pointer, e.getKey()))));
   }
 
-  private void one(String instance, String service, ConfigDefinition def, ElScope scope, String text, Span at, String what) {
+  private void one(@Nullable String instance, @Nullable String service, ConfigDefinition def, ElScope scope, String text, Span at,
+      String what) {
     Expressions.Result parsed = Expressions.parse(text);
     if (parsed.error().isPresent()) {
       ExpressionSyntaxError e = parsed.error().get();
@@ -176,7 +179,7 @@ public final class ExpressionChecks {
     names(scope, expression, at, what);
   }
 
-  private void functions(String instance, String service, ConfigDefinition def, ElScope scope, ParsedExpression expression,
+  private void functions(@Nullable String instance, @Nullable String service, ConfigDefinition def, ElScope scope, ParsedExpression expression,
       Span at, String what) {
     Set<String> seen = new LinkedHashSet<>();
     for (ParsedExpression.FunctionCall call : expression.functions()) {
@@ -189,6 +192,9 @@ public final class ExpressionChecks {
             .label("unknown function");
         Suggestions.didYouMean(call.name(), scope.functions()).ifPresentOrElse(b::help,
             () -> b.help("`flow catalog <label>` lists the functions of each configuration"));
+        long uses = expression.functions().stream().filter(c -> c.name().equals(call.name())).count();
+        b.fixes(NameFixes.replaceEach(file, uses(at, expression.text(), call.name(), uses), call.name(),
+            Suggestions.closest(call.name(), scope.functions(), 3)));
         out.add(b.build());
         reported.add(key(instance, service, def.name()));
         continue;
@@ -220,8 +226,46 @@ public final class ExpressionChecks {
           .label("unknown name");
       Optional<String> hint = Suggestions.didYouMean(name, known);
       b.help(hint.orElse("define it under `flow: parameters:`, or check its spelling"));
+      long uses = expression.variables().stream().filter(name::equals).count();
+      b.fixes(NameFixes.replaceEach(file, uses(at, expression.text(), name, uses), name, Suggestions.closest(name, known, 3)));
       out.add(b.build());
     }
+  }
+
+  /**
+   * Where a name is written inside a value the file holds as is (plain, or quoted without escapes):
+   * every occurrence of it as a whole word, or none when their number is not the number of uses
+   * the parser found (the name also appears in a string literal, or the value is escaped).
+   */
+  private List<Span> uses(Span value, String text, String name, long expected) {
+    Optional<Integer> start = verbatimStart(value, text);
+    if (start.isEmpty()) {
+      return List.of();
+    }
+    List<Span> found = new ArrayList<>();
+    for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      boolean wordStart = i == 0 || !isNameChar(text.charAt(i - 1));
+      boolean wordEnd = i + name.length() >= text.length() || !isNameChar(text.charAt(i + name.length()));
+      if (wordStart && wordEnd) {
+        found.add(file.span(start.get() + i, start.get() + i + name.length()));
+      }
+    }
+    return found.size() == expected ? found : List.of();
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == ':';
+  }
+
+  /** The offset at which the value's text starts in the file, when the file writes it as is. */
+  private Optional<Integer> verbatimStart(Span value, String text) {
+    String written = file.text().substring(value.start().offset(), Math.min(file.text().length(), value.end().offset()));
+    int start = value.start().offset();
+    if (written.length() >= 2 && ((written.startsWith("'") && written.endsWith("'")) || (written.startsWith("\"") && written.endsWith("\"")))) {
+      written = written.substring(1, written.length() - 1);
+      start++;
+    }
+    return written.equals(text) ? Optional.of(start) : Optional.empty();
   }
 
   /**
@@ -232,16 +276,11 @@ public final class ExpressionChecks {
     if (offset < 0) {
       return value;
     }
-    String written = file.text().substring(value.start().offset(), Math.min(file.text().length(), value.end().offset()));
-    int start = value.start().offset();
-    if (written.length() >= 2 && (written.startsWith("'") && written.endsWith("'") || written.startsWith("\"") && written.endsWith("\""))) {
-      written = written.substring(1, written.length() - 1);
-      start++;
-    }
-    if (!written.equals(text)) {
+    Optional<Integer> start = verbatimStart(value, text);
+    if (start.isEmpty()) {
       return value;
     }
-    int at = Math.min(start + offset, value.end().offset());
+    int at = Math.min(start.get() + offset, value.end().offset());
     return file.span(at, Math.min(at + 1, value.end().offset()));
   }
 }

@@ -157,7 +157,7 @@ public final class FlowRules {
 
   private void cycles(FlowGraph graph) {
     // By node identity: one array slot per look-up instead of hashing and comparing ids.
-    Map<StageNode, Integer> state = new IdentityHashMap<>();
+    IdentityHashMap<StageNode, Integer> state = new IdentityHashMap<>();
     for (StageNode start : graph.stages()) {
       if (state.containsKey(start)) {
         continue;

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.config;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.model.ConfigEntry;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record BoundConfig(Map<String, JsonNode> values, Map<String, JsonNode> un
   }
 
   /** The entry that set a config of the stage itself (no service), by its raw name. */
-  public Optional<ConfigEntry> entry(String service, String rawName) {
+  public Optional<ConfigEntry> entry(@Nullable String service, String rawName) {
     return Optional.ofNullable(written.get((service == null ? "" : service + "#") + rawName));
   }
 }

@@ -12,6 +12,7 @@ import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
+import io.flowascode.yaml.NameFixes;
 import io.flowascode.model.ConfigEntry;
 import io.flowascode.source.Span;
 import io.flowascode.yaml.SourceMap;
@@ -42,8 +43,8 @@ public final class ConfigBinder {
   // Stages of one definition share its target list (and bean models are catalog objects): index
   // each once per file rather than once per stage, where deriving the readable names of a
   // hundred configs dominated the cost of binding.
-  private final Map<List<ConfigTarget>, TargetIndex> targetIndexes = new IdentityHashMap<>();
-  private final Map<ConfigModel, BeanIndex> beanIndexes = new IdentityHashMap<>();
+  private final IdentityHashMap<List<ConfigTarget>,TargetIndex> targetIndexes = new IdentityHashMap<>();
+  private final IdentityHashMap<ConfigModel, BeanIndex> beanIndexes = new IdentityHashMap<>();
 
   /** The targets of one definition by readable attribute name (several may share one) and raw name. */
   private record TargetIndex(Map<String, List<ConfigTarget>> byAttribute, Map<String, ConfigTarget> byRaw) {
@@ -210,9 +211,12 @@ public final class ConfigBinder {
             .label("unknown configuration")
             .engineCode("VALIDATION_0008", key); // kept as written, which the engine names on save
     Optional<String> hint = Suggestions.didYouMean(key, all);
+    List<String> candidates = Suggestions.closest(key, all, 3);
     if (hint.isEmpty()) {
       hint = Suggestions.didYouMean(key, raw);
+      candidates = Suggestions.closest(key, raw, 3);
     }
+    b.fixes(NameFixes.replaceScalar(map.file(), entry.key().span(), key, candidates));
     if (hint.isPresent()) {
       b.help(hint.get());
     } else if (settings) {
@@ -244,7 +248,7 @@ public final class ConfigBinder {
    * list entry naming a field its bean does not have is reported here (and empty returned).
    */
   public Optional<JsonNode> check(JsonNode value, String pointer, ConfigDefinition def, String shownName) {
-    if (value.isNull() || value.isTextual() && value.asText().contains("${") && !isBeanList(def)) {
+    if (value.isNull() || (value.isTextual() && value.asText().contains("${") && !isBeanList(def))) {
       return Optional.of(value);
     }
     Optional<ConfigModel> model = def.model();
@@ -314,6 +318,7 @@ public final class ConfigBinder {
         names.addAll(byAttr.keySet());
         Suggestions.didYouMean(e.getKey(), names).ifPresentOrElse(b::help,
             () -> b.help("the fields are " + String.join(", ", byRaw.keySet().stream().map(n -> "`" + n + "`").toList())));
+        b.fixes(NameFixes.replaceScalar(map.file(), map.keySpan(childPointer), e.getKey(), Suggestions.closest(e.getKey(), names, 3)));
         out.add(b.build());
         ok = false;
         continue;

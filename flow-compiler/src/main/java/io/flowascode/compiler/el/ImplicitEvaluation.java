@@ -1,5 +1,6 @@
 package io.flowascode.compiler.el;
 
+import org.jspecify.annotations.Nullable;
 import io.flowascode.compiler.catalog.ElCatalog;
 import io.flowascode.compiler.catalog.ElFunction;
 import io.flowascode.compiler.catalog.ElScope;
@@ -136,39 +137,39 @@ public final class ImplicitEvaluation {
   public static final class Stubs {
     private Stubs() {}
 
-    public static Object f0() {
+    public static @Nullable Object f0() {
       return null;
     }
 
-    public static Object f1(Object a) {
+    public static @Nullable Object f1(Object a) {
       return null;
     }
 
-    public static Object f2(Object a, Object b) {
+    public static @Nullable Object f2(Object a, Object b) {
       return null;
     }
 
-    public static Object f3(Object a, Object b, Object c) {
+    public static @Nullable Object f3(Object a, Object b, Object c) {
       return null;
     }
 
-    public static Object f4(Object a, Object b, Object c, Object d) {
+    public static @Nullable Object f4(Object a, Object b, Object c, Object d) {
       return null;
     }
 
-    public static Object f5(Object a, Object b, Object c, Object d, Object e) {
+    public static @Nullable Object f5(Object a, Object b, Object c, Object d, Object e) {
       return null;
     }
 
-    public static Object f6(Object a, Object b, Object c, Object d, Object e, Object f) {
+    public static @Nullable Object f6(Object a, Object b, Object c, Object d, Object e, Object f) {
       return null;
     }
 
-    public static Object f7(Object a, Object b, Object c, Object d, Object e, Object f, Object g) {
+    public static @Nullable Object f7(Object a, Object b, Object c, Object d, Object e, Object f, Object g) {
       return null;
     }
 
-    public static Object f8(Object a, Object b, Object c, Object d, Object e, Object f, Object g, Object h) {
+    public static @Nullable Object f8(Object a, Object b, Object c, Object d, Object e, Object f, Object g, Object h) {
       return null;
     }
 

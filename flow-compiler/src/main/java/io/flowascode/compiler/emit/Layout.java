@@ -1,5 +1,6 @@
 package io.flowascode.compiler.emit;
 
+import java.util.Objects;
 import io.flowascode.compiler.graph.Edge;
 import io.flowascode.compiler.graph.FlowGraph;
 import io.flowascode.compiler.graph.StageNode;
@@ -21,7 +22,7 @@ public final class Layout {
   /** Canvas position of one stage. */
   public record Position(int x, int y) {}
 
-  private final Map<StageNode, Position> positions = new IdentityHashMap<>();
+  private final IdentityHashMap<StageNode, Position> positions = new IdentityHashMap<>();
   private int columns;
 
   public Layout(FlowGraph graph) {
@@ -45,7 +46,7 @@ public final class Layout {
   private static int[] longestPathDepths(FlowGraph graph) {
     List<StageNode> stages = graph.stages();
     int n = stages.size();
-    Map<StageNode, Integer> index = new IdentityHashMap<>(n);
+    IdentityHashMap<StageNode, Integer> index = new IdentityHashMap<>(n);
     for (int i = 0; i < n; i++) {
       index.put(stages.get(i), i);
     }
@@ -64,7 +65,7 @@ public final class Layout {
       int s = ready[placed++];
       int next = column[s] + 1;
       for (Edge e : graph.outOf(stages.get(s))) {
-        int to = index.get(e.to());
+        int to = Objects.requireNonNull(index.get(e.to()));
         if (column[to] < next) {
           column[to] = next;
         }
@@ -78,7 +79,7 @@ public final class Layout {
     }
     Map<String, Integer> relaxed = relaxedDepths(graph);
     for (int i = 0; i < n; i++) {
-      column[i] = relaxed.get(stages.get(i).id());
+      column[i] = Objects.requireNonNull(relaxed.get(stages.get(i).id()));
     }
     return column;
   }
@@ -97,8 +98,8 @@ public final class Layout {
     for (int pass = 0; changed && pass < stages.size(); pass++) {
       changed = false;
       for (Edge e : graph.edges()) {
-        int want = column.get(e.from().id()) + 1;
-        if (column.get(e.to().id()) < want) {
+        int want = Objects.requireNonNull(column.get(e.from().id())) + 1;
+        if (Objects.requireNonNull(column.get(e.to().id())) < want) {
           column.put(e.to().id(), want);
           changed = true;
         }
@@ -107,9 +108,9 @@ public final class Layout {
     return column;
   }
 
-  /** The position of one of the graph's stages. */
+  /** The position of one of the graph's stages (every stage of the graph has one). */
   public Position of(StageNode stage) {
-    return positions.get(stage);
+    return Objects.requireNonNull(positions.get(stage), "a stage of another graph");
   }
 
   /** Where the error and statistics stages go: one column right of the last stage. */

@@ -9,7 +9,9 @@ import io.flowascode.model.ConnectionDecl;
 import io.flowascode.model.ConnectionKind;
 import io.flowascode.model.Located;
 import io.flowascode.model.PortRef;
+import io.flowascode.source.SourceFile;
 import io.flowascode.source.Span;
+import io.flowascode.yaml.NameFixes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,16 +28,19 @@ public final class ConnectionResolver {
   private final Map<String, StageNode> byId;
   private final Set<String> declaredIds;
   private final Diagnostics out;
+  private final SourceFile file;
   private final Set<String> writtenInputs = new HashSet<>();
   private final Set<String> writtenOutputs = new HashSet<>();
 
   /**
    * @param declaredIds every id under `stages:`, including stages that failed to resolve, so a
    *     broken stage does not also make each of its connections an error
+   * @param file the flow file, whose text fixes for misspelled ids edit
    */
-  public ConnectionResolver(Map<String, StageNode> byId, Set<String> declaredIds, Diagnostics out) {
+  public ConnectionResolver(Map<String, StageNode> byId, Set<String> declaredIds, SourceFile file, Diagnostics out) {
     this.byId = byId;
     this.declaredIds = declaredIds;
+    this.file = file;
     this.out = out;
   }
 
@@ -153,6 +158,7 @@ public final class ConnectionResolver {
       Suggestions.didYouMean(id.value(), declaredIds).ifPresentOrElse(b::help,
           () -> b.help("declare it under `stages:`, or use one of " + String.join(", ",
               declaredIds.stream().sorted().limit(8).map(s -> "`" + s + "`").toList())));
+      b.fixes(NameFixes.replaceWithin(file, id.span(), id.value(), Suggestions.closest(id.value(), declaredIds, 3)));
       out.add(b.build());
     }
     return Optional.empty();
@@ -203,7 +209,7 @@ public final class ConnectionResolver {
   }
 
   private boolean checkTarget(ConnectionDecl.Link link, StageNode from, StageNode to) {
-    if (from == to) {
+    if (from.id().equals(to.id())) {
       out.add(Diagnostic.of(Code.SELF_CONNECTION, link.to().stage().span(), "`" + from.id() + "` is connected to itself")
           .label("same stage on both sides").build());
       return false;
@@ -247,8 +253,10 @@ public final class ConnectionResolver {
       Diagnostic.Builder b = Diagnostic.of(Code.UNKNOWN_PREDICATE, port.span(),
               "`" + from.id() + "` has no predicate `" + port.value() + "`")
           .label("unknown predicate");
-      Suggestions.didYouMean(port.value(), outputs.stream().map(OutputPort::key).toList())
+      List<String> outputKeys = outputs.stream().map(OutputPort::key).toList();
+      Suggestions.didYouMean(port.value(), outputKeys)
           .ifPresentOrElse(b::help, () -> b.help("its outputs are " + keys(outputs)));
+      b.fixes(NameFixes.replaceWithin(file, port.span(), port.value(), Suggestions.closest(port.value(), outputKeys, 3)));
       out.add(b.build());
       return Optional.empty();
     }

@@ -11,8 +11,8 @@ public final class FlowGraph {
   private final List<Edge> edges;
   // Keyed by the node itself: the edges' ends are the graph's own stage objects, and an identity
   // lookup touches one array slot where a string key compared whole ids on a 10,000-stage flow.
-  private final Map<StageNode, List<Edge>> into = new IdentityHashMap<>();
-  private final Map<StageNode, List<Edge>> outOf = new IdentityHashMap<>();
+  private final IdentityHashMap<StageNode, List<Edge>> into = new IdentityHashMap<>();
+  private final IdentityHashMap<StageNode, List<Edge>> outOf = new IdentityHashMap<>();
 
   public FlowGraph(List<StageNode> stages, List<Edge> edges) {
     this.stages = List.copyOf(stages);

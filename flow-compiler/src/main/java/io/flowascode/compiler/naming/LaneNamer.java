@@ -1,5 +1,6 @@
 package io.flowascode.compiler.naming;
 
+import io.flowascode.compiler.PlatformNames;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -12,10 +13,10 @@ public final class LaneNamer {
 
   public static String outputLane(String instanceName, String portKey) {
     UUID id = UUID.nameUUIDFromBytes((instanceName + "\u0000" + portKey).getBytes(StandardCharsets.UTF_8));
-    return instanceName + "OutputLane" + id.toString().replace('-', '_');
+    return instanceName + PlatformNames.OUTPUT_LANE_INFIX + id.toString().replace('-', '_');
   }
 
   public static String eventLane(String instanceName) {
-    return instanceName + "_EventLane";
+    return instanceName + PlatformNames.EVENT_LANE_SUFFIX;
   }
 }

@@ -9,6 +9,8 @@ import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
 import io.flowascode.model.Located;
 import io.flowascode.model.StageRef;
+import io.flowascode.source.SourceFile;
+import io.flowascode.yaml.NameFixes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -37,9 +39,18 @@ public final class StageResolver {
   }
 
   private final Catalog catalog;
+  private final Optional<SourceFile> file;
 
+  /** A resolver for references that are not written in a file (an imported pipeline's stages). */
   public StageResolver(Catalog catalog) {
     this.catalog = catalog;
+    this.file = Optional.empty();
+  }
+
+  /** A resolver for the references of a flow file, whose misspelled labels get fixes. */
+  public StageResolver(Catalog catalog, SourceFile file) {
+    this.catalog = catalog;
+    this.file = Optional.of(file);
   }
 
   public Optional<StageDefinition> resolve(StageRef ref, Role role, Diagnostics out) {
@@ -157,6 +168,8 @@ public final class StageResolver {
         .label(role == Role.CANVAS ? "no stage in the catalog has this " + what
             : exists ? "a stage, but not " + article(role.word) : "not a known " + role.word);
     Optional<String> hint = Suggestions.didYouMean(key.value(), new LinkedHashSet<>(names));
+    file.ifPresent(f -> b.fixes(NameFixes.replaceScalar(f, key.span(), key.value(),
+        Suggestions.closest(key.value(), new LinkedHashSet<>(names), 3))));
     if (hint.isPresent()) {
       b.help(hint.get());
     } else if (role != Role.CANVAS) {

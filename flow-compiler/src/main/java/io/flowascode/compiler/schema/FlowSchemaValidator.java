@@ -1,5 +1,6 @@
 package io.flowascode.compiler.schema;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -10,6 +11,7 @@ import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
+import io.flowascode.yaml.NameFixes;
 import io.flowascode.source.Span;
 import io.flowascode.yaml.SourceMap;
 import io.flowascode.yaml.SourceTree;
@@ -102,6 +104,7 @@ public final class FlowSchemaValidator {
             .label("unknown key");
         Suggestions.didYouMean(property, allowed).ifPresentOrElse(b::help,
             () -> { if (!allowed.isEmpty()) b.help("the keys here are " + quoteAll(allowed)); });
+        b.fixes(NameFixes.replaceScalar(map.file(), map.keySpan(child), property, Suggestions.closest(property, allowed, 3)));
         out.add(b.build());
       }
       case "required" -> {
@@ -158,9 +161,10 @@ public final class FlowSchemaValidator {
                 "`" + actual + "` is not a valid value for " + where)
             .label("not one of " + quoteAll(values));
         Suggestions.didYouMean(actual, values).ifPresentOrElse(b::help, () -> b.help("use one of " + quoteAll(values)));
+        b.fixes(NameFixes.replaceScalar(map.file(), map.valueSpan(pointer), actual, Suggestions.closest(actual, values, 3)));
         out.add(b.build());
       }
-      case "pattern" -> pattern(e, map, pointer, where, out);
+      case "pattern" -> pattern(e, map, pointer, out);
       case "propertyNames" -> {
         // Reported on the mapping, naming the offending key as the property.
         String key = e.getProperty() == null ? "" : e.getProperty();
@@ -211,7 +215,7 @@ public final class FlowSchemaValidator {
     }
   }
 
-  private void pattern(Error e, SourceMap map, String pointer, String where, Diagnostics out) {
+  private void pattern(Error e, SourceMap map, String pointer, Diagnostics out) {
     String value = e.getInstanceNode() == null ? "" : e.getInstanceNode().asText();
     if (pointer.equals("/flow/id")) {
       out.add(Diagnostic.of(Code.INVALID_FLOW_ID, map.valueSpan(pointer),
@@ -252,7 +256,7 @@ public final class FlowSchemaValidator {
   }
 
   /** The schema object that carries the failing keyword (its parent in the schema location). */
-  private JsonNode schemaAt(Error e) {
+  private @Nullable JsonNode schemaAt(Error e) {
     String fragment = e.getSchemaLocation() == null ? null : e.getSchemaLocation().getFragment().toString();
     if (fragment == null) {
       return null;

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.flowascode.compiler.catalog.ConfigDefinition;
@@ -21,13 +22,14 @@ import java.util.Optional;
  * @param definitions the definitions by name, in definition order
  */
 record Component(
-    StageInstance stage,
-    String service,
+    @Nullable StageInstance stage,
+    @Nullable String service,
     Map<String, ConfigDefinition> definitions,
     List<ConfigEntry> entries,
     Map<String, JsonNode> values) {
 
-  static Component of(StageInstance stage, String service, List<ConfigDefinition> definitions, List<ConfigEntry> written) {
+  static Component of(@Nullable StageInstance stage, @Nullable String service, List<ConfigDefinition> definitions,
+      List<ConfigEntry> written) {
     Map<String, ConfigDefinition> byName = new LinkedHashMap<>();
     definitions.forEach(d -> byName.putIfAbsent(d.name(), d));
     List<ConfigEntry> entries = new ArrayList<>(written);

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ConfigModel;
@@ -39,7 +40,7 @@ final class ConfigRules implements PipelineRule {
   public void check(Verification v) {
     pipeline(v);
     for (StageInstance s : v.pipeline().allStages()) {
-      if (s.role() == StageRole.START_EVENT && s.position() > 0 || s.role() == StageRole.STOP_EVENT && s.position() > 0) {
+      if ((s.role() == StageRole.START_EVENT && s.position() > 0) || (s.role() == StageRole.STOP_EVENT && s.position() > 0)) {
         continue; // the engine stops at a second lifecycle stage (VALIDATION_0105)
       }
       v.publishedDefinition(s).ifPresent(def -> stage(v, s, def));
@@ -57,7 +58,7 @@ final class ConfigRules implements PipelineRule {
       if (!BAD_RECORDS.equals(def.group()) && def.required() && EngineValues.isNullOrEmpty(def, value)) {
         required(v, c, def);
       }
-      if (def.type() == ConfigType.NUMBER && !EngineValues.isNullOrEmpty(def, value)) {
+      if (def.type() == ConfigType.NUMBER && value != null && !EngineValues.isNullOrEmpty(def, value)) {
         number(v, c, def, value);
       }
     }
@@ -98,7 +99,7 @@ final class ConfigRules implements PipelineRule {
       if (def.required() && EngineValues.isNullOrEmpty(def, value)) {
         required(v, c, def);
       }
-      if (def.type() == ConfigType.NUMBER && !EngineValues.isNullOrEmpty(def, value)) {
+      if (def.type() == ConfigType.NUMBER && value != null && !EngineValues.isNullOrEmpty(def, value)) {
         number(v, c, def, value);
       }
     }
@@ -126,7 +127,7 @@ final class ConfigRules implements PipelineRule {
    * The engine's emptiness check casts the value to the config's type: text for a string, a list
    * for a list, a collection or map for a map. Another value makes it fail, and the save with it.
    */
-  private static boolean failsEmptinessCheck(Verification v, Component c, ConfigDefinition def, JsonNode value) {
+  private static boolean failsEmptinessCheck(Verification v, Component c, ConfigDefinition def, @Nullable JsonNode value) {
     if (value == null || value.isNull()) {
       return false;
     }
@@ -320,7 +321,7 @@ final class ConfigRules implements PipelineRule {
    * Each precondition is written {@code ${...}} (VALIDATION_0080) and evaluates against a record
    * (VALIDATION_0081); only what fails whatever the record holds is reported for the latter.
    */
-  private static void preconditions(Verification v, Component c, ConfigDefinition def, JsonNode value) {
+  private static void preconditions(Verification v, Component c, ConfigDefinition def, @Nullable JsonNode value) {
     if (value == null || !value.isArray()) {
       return;
     }
@@ -342,7 +343,7 @@ final class ConfigRules implements PipelineRule {
     }
   }
 
-  private static void report(Verification v, Component c, String configName, String code, String message) {
+  private static void report(Verification v, Component c, @Nullable String configName, String code, String message) {
     String stage = c.stage() == null ? null : c.stage().issueName();
     String owner = c.stage() == null ? "the pipeline" : c.stage().displayName()
         + (c.service() == null ? "" : "'s service " + simpleName(c.service()));

@@ -30,7 +30,7 @@ final class CreationRules implements PipelineRule {
       java.util.Set.of("stageOnRecordError", "stageRequiredFields", "stageRecordPreconditions");
   @Override
   public void check(Verification v) {
-    PipelineView p = v.pipeline();
+    PipelineModel p = v.pipeline();
     Component pipeline = v.pipelineComponent();
     int before = v.issues().size();
     Map<String, Object> noParameters = Map.of();
@@ -137,7 +137,7 @@ final class CreationRules implements PipelineRule {
       // refuses as "not a list of key and value" (fields initialised in code would not, but the
       // definitions cannot say which those are).
       if (def.type() == ConfigType.MAP && (def.defaultValue() == null || def.defaultValue().isNull())) {
-        report(v, c, def, def.name(), "CREATION_030", "`" + def.name() + "` is empty; a map must be a list of key and value pairs");
+        report(v, c, def.name(), "CREATION_030", "`" + def.name() + "` is empty; a map must be a list of key and value pairs");
       }
       return;
     }
@@ -165,13 +165,13 @@ final class CreationRules implements PipelineRule {
   private static void listOfBeans(Verification v, Component c, ConfigDefinition def, String configName, JsonNode value,
       ConfigModel model, Map<String, Object> parameters) {
     if (!value.isArray()) {
-      report(v, c, def, configName, "CREATION_040", "`" + configName + "` must be a list of entries");
+      report(v, c, configName, "CREATION_040", "`" + configName + "` must be a list of entries");
       return;
     }
     for (int i = 0; i < value.size(); i++) {
       JsonNode entry = value.get(i);
       if (!entry.isObject()) {
-        report(v, c, def, configName + "[" + i + "]", "CREATION_042",
+        report(v, c, configName + "[" + i + "]", "CREATION_042",
             "entry " + (i + 1) + " of `" + configName + "` is not a map of its fields");
         continue;
       }
@@ -179,7 +179,7 @@ final class CreationRules implements PipelineRule {
         JsonNode fieldValue = entry.get(field.name());
         if (fieldValue == null || fieldValue.isNull()) {
           if (field.type() == ConfigType.MAP && (field.defaultValue() == null || field.defaultValue().isNull())) {
-            report(v, c, field, field.name(), "CREATION_030", "`" + field.name() + "` of entry " + (i + 1) + " of `"
+            report(v, c, field.name(), "CREATION_030", "`" + field.name() + "` of entry " + (i + 1) + " of `"
                 + configName + "` is empty; a map must be a list of key and value pairs");
           }
           continue;
@@ -192,21 +192,21 @@ final class CreationRules implements PipelineRule {
   private static void list(Verification v, Component c, ConfigDefinition def, String configName, JsonNode value,
       Map<String, Object> parameters) {
     if (!value.isArray()) {
-      report(v, c, def, configName, "CREATION_020", "`" + configName + "` must be a list");
+      report(v, c, configName, "CREATION_020", "`" + configName + "` must be a list");
       return;
     }
     boolean choices = def.model().map(m -> m.isMultiValueChooser() && !m.openChoice() && !m.values().isEmpty()).orElse(false);
     for (JsonNode element : value) {
       if (element.isNull()) {
-        report(v, c, def, configName, "CREATION_021", "`" + configName + "` holds an empty (null) element");
+        report(v, c, configName, "CREATION_021", "`" + configName + "` holds an empty (null) element");
         continue;
       }
       if (element.isTextual() && Expressions.isExpression(element.textValue()) && def.evaluation() == Evaluation.IMPLICIT) {
         if (!expression(v, c, def, configName, element.textValue(), parameters, ImplicitEvaluation.Target.TEXT)) {
-          continue;
+          
         }
       } else if (choices && !def.model().get().values().contains(EngineValues.text(element))) {
-        report(v, c, def, configName, "CREATION_010", "`" + EngineValues.text(element) + "` is not one of the values of `"
+        report(v, c, configName, "CREATION_010", "`" + EngineValues.text(element) + "` is not one of the values of `"
             + configName + "`");
       }
     }
@@ -215,20 +215,20 @@ final class CreationRules implements PipelineRule {
   private static void map(Verification v, Component c, ConfigDefinition def, String configName, JsonNode value,
       Map<String, Object> parameters) {
     if (!value.isArray()) {
-      report(v, c, def, configName, "CREATION_030", "`" + configName + "` must be a list of key and value pairs");
+      report(v, c, configName, "CREATION_030", "`" + configName + "` must be a list of key and value pairs");
       return;
     }
     for (JsonNode entry : value) {
       if (!entry.isObject()) {
-        report(v, c, def, configName, "CREATION_031", "`" + configName + "` holds an element that is not a key and value pair");
+        report(v, c, configName, "CREATION_031", "`" + configName + "` holds an element that is not a key and value pair");
         continue;
       }
       if (entry.path("key").isNull() || entry.path("key").isMissingNode()) {
-        report(v, c, def, configName, "CREATION_032", "`" + configName + "` holds a pair without a key");
+        report(v, c, configName, "CREATION_032", "`" + configName + "` holds a pair without a key");
       }
       JsonNode v2 = entry.get("value");
       if (v2 == null || v2.isNull()) {
-        report(v, c, def, configName, "CREATION_033", "`" + configName + "` holds a pair without a value");
+        report(v, c, configName, "CREATION_033", "`" + configName + "` holds a pair without a value");
       } else if (v2.isTextual() && Expressions.isExpression(v2.textValue()) && def.evaluation() == Evaluation.IMPLICIT) {
         expression(v, c, def, configName, v2.textValue(), parameters, ImplicitEvaluation.Target.TEXT);
       }
@@ -242,40 +242,40 @@ final class CreationRules implements PipelineRule {
       String text = EngineValues.text(value);
       // The list may offer only some of the enum's values; the default is always one of them.
       if (!model.get().values().contains(text) && !text.equals(EngineValues.text(def.defaultValue()))) {
-        report(v, c, def, configName, "CREATION_010", "`" + text + "` is not one of the values of `" + configName + "`");
+        report(v, c, configName, "CREATION_010", "`" + text + "` is not one of the values of `" + configName + "`");
       }
       return;
     }
     switch (def.type()) {
       case STRING, TEXT -> {
         if (!value.isTextual()) {
-          report(v, c, def, configName, "CREATION_011", "`" + configName + "` must be text");
+          report(v, c, configName, "CREATION_011", "`" + configName + "` must be text");
         }
       }
       case MODEL -> {
         if ((model.map(ConfigModel::isValueChooser).orElse(false) || model.map(ConfigModel::isFieldSelector).orElse(false))
             && !value.isTextual()) {
-          report(v, c, def, configName, "CREATION_011", "`" + configName + "` must be text");
+          report(v, c, configName, "CREATION_011", "`" + configName + "` must be text");
         }
       }
       case CHARACTER -> {
         if (!value.isTextual() || !isCharacter(value.textValue())) {
-          report(v, c, def, configName, "CREATION_012", "`" + configName + "` must be a single character");
+          report(v, c, configName, "CREATION_012", "`" + configName + "` must be a single character");
         }
       }
       case CREDENTIAL -> {
         if (!value.isTextual()) {
-          report(v, c, def, configName, "CREATION_012", "`" + configName + "` must be text");
+          report(v, c, configName, "CREATION_012", "`" + configName + "` must be text");
         }
       }
       case BOOLEAN -> {
         if (!value.isBoolean()) {
-          report(v, c, def, configName, "CREATION_013", "`" + configName + "` must be true or false");
+          report(v, c, configName, "CREATION_013", "`" + configName + "` must be true or false");
         }
       }
       case NUMBER -> {
         if (!value.isNumber()) {
-          report(v, c, def, configName, "CREATION_014", "`" + configName + "` must be a number");
+          report(v, c, configName, "CREATION_014", "`" + configName + "` must be a number");
         }
       }
       default -> {
@@ -302,7 +302,7 @@ final class CreationRules implements PipelineRule {
         .or(() -> ImplicitEvaluation.failure(parsed.expression().orElseThrow(), scope(def), v.catalog().el(), parameters,
             target, choices));
     if (failure.isPresent()) {
-      report(v, c, def, configName, "CREATION_005", "the expression in `" + configName + "` cannot be evaluated: " + failure.get());
+      report(v, c, configName, "CREATION_005", "the expression in `" + configName + "` cannot be evaluated: " + failure.get());
       return false;
     }
     return true;
@@ -348,7 +348,7 @@ final class CreationRules implements PipelineRule {
     }
   }
 
-  private static void report(Verification v, Component c, ConfigDefinition def, String configName, String code, String message) {
+  private static void report(Verification v, Component c, String configName, String code, String message) {
     v.report(new PipelineIssue(code, c.stage() == null ? null : c.stage().issueName(), c.service(), configName,
         (c.stage() == null ? "" : c.stage().displayName() + ": ") + message, IssuePhase.SAVE));
   }

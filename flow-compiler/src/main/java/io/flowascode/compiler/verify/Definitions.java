@@ -18,7 +18,7 @@ final class Definitions {
 
   private Definitions() {}
 
-  static Definitions resolve(PipelineView pipeline, Catalog catalog, List<PipelineIssue> issues) {
+  static Definitions resolve(PipelineModel pipeline, Catalog catalog, List<PipelineIssue> issues) {
     Definitions definitions = new Definitions();
     for (StageInstance stage : pipeline.allStages()) {
       if (stage.library().isEmpty() || stage.stageName().isEmpty() || stage.stageVersion().isEmpty()) {

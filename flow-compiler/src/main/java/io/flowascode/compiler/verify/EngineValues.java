@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 
@@ -11,7 +12,7 @@ public final class EngineValues {
    * The engine's "no value" for a required config: null, or empty for the types that can be; text
    * of type TEXT, CHARACTER or CREDENTIAL, a model value or a number is never empty.
    */
-  public static boolean isNullOrEmpty(ConfigDefinition def, JsonNode value) {
+  public static boolean isNullOrEmpty(ConfigDefinition def, @Nullable JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) {
       return true;
     }
@@ -24,7 +25,7 @@ public final class EngineValues {
   }
 
   /** The value as Java's {@code String.valueOf} prints the object the engine holds. */
-  public static String text(JsonNode value) {
+  public static String text(@Nullable JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) {
       return "null";
     }

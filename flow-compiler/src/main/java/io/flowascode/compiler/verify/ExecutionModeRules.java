@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import io.flowascode.compiler.PlatformNames;
 import io.flowascode.compiler.catalog.StageDefinition;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import java.util.Optional;
 final class ExecutionModeRules implements PipelineRule {
   static final List<String> MODES = List.of("STANDALONE", "CLUSTER_BATCH", "CLUSTER_YARN_STREAMING",
       "CLUSTER_MESOS_STREAMING", "SLAVE", "EDGE", "EMR_BATCH", "BATCH", "STREAMING");
-  private static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
+  private static final String DISCARD = PlatformNames.DISCARD_STAGE;
 
   @Override
   public void check(Verification v) {
@@ -21,7 +22,7 @@ final class ExecutionModeRules implements PipelineRule {
     if (mode.isEmpty()) {
       return;
     }
-    PipelineView p = v.pipeline();
+    PipelineModel p = v.pipeline();
     p.errorStage().ifPresent(s -> special(v, s, mode.get(), "badRecordsHandling"));
     p.statsAggregatorStage().ifPresent(s -> special(v, s, mode.get(), "statsAggregatorStage"));
     for (StageInstance s : p.stages()) {

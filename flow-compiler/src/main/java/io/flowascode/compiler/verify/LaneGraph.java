@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import java.util.Objects;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -117,12 +118,13 @@ final class LaneGraph {
     List<List<StageInstance>> cycles = new ArrayList<>();
     Set<StageInstance> placed = new HashSet<>();
     for (StageInstance s : unsortable) {
-      if (placed.contains(s) || !reach.get(s).contains(s)) {
+      Set<StageInstance> fromS = Objects.requireNonNull(reach.get(s));
+      if (placed.contains(s) || !fromS.contains(s)) {
         continue;
       }
       List<StageInstance> group = new ArrayList<>();
       for (StageInstance other : unsortable) {
-        if (reach.get(s).contains(other) && reach.get(other).contains(s)) {
+        if (fromS.contains(other) && Objects.requireNonNull(reach.get(other)).contains(s)) {
           group.add(other);
         }
       }

@@ -14,7 +14,7 @@ final class NameRules implements PipelineRule {
 
   @Override
   public void check(Verification v) {
-    PipelineView p = v.pipeline();
+    PipelineModel p = v.pipeline();
     if (p.titlePresent() && p.title().isEmpty()) {
       v.report("VALIDATION_0093", null, "the pipeline title is empty");
     }

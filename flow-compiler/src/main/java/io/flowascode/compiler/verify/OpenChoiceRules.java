@@ -29,16 +29,16 @@ final class OpenChoiceRules implements PipelineRule {
       if (v.publishedDefinition(s).isEmpty()) {
         continue;
       }
-      check(v, v.component(s));
+      check(v, s, v.component(s));
       for (ServiceInstance service : s.services()) {
         if (v.catalog().service(service.service()).isPresent()) {
-          check(v, v.component(s, service));
+          check(v, s, v.component(s, service));
         }
       }
     }
   }
 
-  private static void check(Verification v, Component c) {
+  private static void check(Verification v, StageInstance stage, Component c) {
     for (ConfigDefinition def : c.definitions().values()) {
       Optional<ConfigModel> m = def.model().filter(x -> x.isValueChooser() && x.openChoice());
       Optional<JsonNode> value = c.value(def.name()).filter(JsonNode::isTextual);
@@ -49,8 +49,8 @@ final class OpenChoiceRules implements PipelineRule {
       if (text.contains("${") || accepted(def, m.get(), text)) {
         continue;
       }
-      boolean checked = !NOT_CHECKED_ON_START.contains(c.stage().stageName());
-      v.report(new PipelineIssue(null, c.stage().issueName(), c.service(), def.name(), c.stage().displayName()
+      boolean checked = !NOT_CHECKED_ON_START.contains(stage.stageName());
+      v.report(new PipelineIssue(null, stage.issueName(), c.service(), def.name(), stage.displayName()
           + ": `" + text + "` is not a value `" + def.name() + "` takes"
           + (checked ? "; the stage refuses it when it starts" : ""), checked ? IssuePhase.START : IssuePhase.EXTRA));
     }

@@ -1,5 +1,7 @@
 package io.flowascode.compiler.verify;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One way a pipeline breaks the platform's rules, found by {@link PipelineVerifier}, located as the
  * engine locates it.
@@ -14,15 +16,16 @@ package io.flowascode.compiler.verify;
  *     a configuration, which may be a credential
  */
 public record PipelineIssue(
-    String platformCode, String instanceName, String serviceName, String configName, String message, IssuePhase phase) {
+    @Nullable String platformCode, @Nullable String instanceName, @Nullable String serviceName, @Nullable String configName,
+    String message, IssuePhase phase) {
 
   /** An issue the engine reports on save. */
-  public PipelineIssue(String platformCode, String instanceName, String message) {
+  public PipelineIssue(@Nullable String platformCode, @Nullable String instanceName, String message) {
     this(platformCode, instanceName, null, null, message, IssuePhase.SAVE);
   }
 
   /** A note that does not make the pipeline invalid. */
-  static PipelineIssue note(String instanceName, String message) {
+  static PipelineIssue note(@Nullable String instanceName, String message) {
     return new PipelineIssue(null, instanceName, null, null, message, IssuePhase.NOTE);
   }
 

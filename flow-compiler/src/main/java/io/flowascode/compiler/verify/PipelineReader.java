@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads pipeline JSON into a {@link PipelineView} without trusting its shape: whatever is missing
+ * Reads pipeline JSON into a {@link PipelineModel} without trusting its shape: whatever is missing
  * or of the wrong JSON type is reported as an issue and read as empty, so that the rules can still
  * run on the rest.
  */
@@ -20,23 +21,7 @@ final class PipelineReader {
     this.issues = issues;
   }
 
-  /**
-   * The pipeline itself when given an export envelope ({@code pipelineConfig}) or an IBM flow
-   * ({@code pipeline_definition}); the node unchanged otherwise.
-   */
-  static JsonNode unwrap(JsonNode root) {
-    if (root != null && root.isObject() && !root.has("stages")) {
-      for (String wrapper : List.of("pipelineConfig", "pipeline_definition")) {
-        JsonNode inner = root.get(wrapper);
-        if (inner != null && inner.isObject()) {
-          return inner;
-        }
-      }
-    }
-    return root;
-  }
-
-  Optional<PipelineView> read(JsonNode pipeline) {
+  Optional<PipelineModel> read(JsonNode pipeline) {
     if (pipeline == null || !pipeline.isObject()) {
       issues.add(new PipelineIssue(null, null, "the pipeline is not a JSON object"));
       return Optional.empty();
@@ -63,7 +48,7 @@ final class PipelineReader {
         stage(stagesNode.get(i), StageRole.CANVAS, i).ifPresent(stages::add);
       }
     }
-    return Optional.of(new PipelineView(
+    return Optional.of(new PipelineModel(
         title,
         titlePresent,
         entries,
@@ -133,7 +118,7 @@ final class PipelineReader {
         lanes(node, "eventLanes", owner, issueName)));
   }
 
-  private List<ServiceInstance> services(JsonNode node, String owner, String issueName) {
+  private List<ServiceInstance> services(JsonNode node, String owner, @Nullable String issueName) {
     List<ServiceInstance> services = new ArrayList<>();
     if (node == null || node.isNull()) {
       return services;
@@ -158,7 +143,7 @@ final class PipelineReader {
     return services;
   }
 
-  private List<ConfigEntry> configuration(JsonNode node, String owner, String issueName) {
+  private List<ConfigEntry> configuration(JsonNode node, String owner, @Nullable String issueName) {
     List<ConfigEntry> entries = new ArrayList<>();
     if (node == null || node.isNull()) {
       return entries;
@@ -180,7 +165,7 @@ final class PipelineReader {
     return entries;
   }
 
-  private List<String> lanes(JsonNode stage, String field, String owner, String issueName) {
+  private List<String> lanes(JsonNode stage, String field, String owner, @Nullable String issueName) {
     List<String> lanes = new ArrayList<>();
     JsonNode node = stage.get(field);
     if (node == null || node.isNull()) {

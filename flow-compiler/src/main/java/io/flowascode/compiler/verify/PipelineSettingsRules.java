@@ -14,7 +14,7 @@ final class PipelineSettingsRules implements PipelineRule {
 
   @Override
   public void check(Verification v) {
-    PipelineView p = v.pipeline();
+    PipelineModel p = v.pipeline();
     Component settings = v.pipelineComponent();
     if (settings.value("advancedErrorHandling").map(n -> n.isBoolean() && n.booleanValue()).orElse(false)) {
       for (StageInstance s : p.stages()) {

@@ -2,6 +2,8 @@ package io.flowascode.compiler.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.emit.Pipeline;
+import io.flowascode.compiler.emit.PipelineTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,11 @@ public final class PipelineVerifier {
 
   private PipelineVerifier() {}
 
+  /** The issues of a compiled pipeline, for an engine with one origin per pipeline. */
+  public static List<PipelineIssue> verify(Pipeline pipeline, Catalog catalog) {
+    return verify(PipelineTrees.tree(pipeline), catalog, VerifierOptions.DEFAULT);
+  }
+
   /** {@link #verify(JsonNode, Catalog, VerifierOptions)} for an engine with one origin per pipeline. */
   public static List<PipelineIssue> verify(JsonNode pipeline, Catalog catalog) {
     return verify(pipeline, catalog, VerifierOptions.DEFAULT);
@@ -48,7 +55,7 @@ public final class PipelineVerifier {
    */
   public static List<PipelineIssue> verify(JsonNode pipeline, Catalog catalog, VerifierOptions options) {
     List<PipelineIssue> issues = new ArrayList<>();
-    Optional<PipelineView> view = new PipelineReader(issues).read(PipelineReader.unwrap(pipeline));
+    Optional<PipelineModel> view = new PipelineReader(issues).read(PipelineEnvelope.unwrap(pipeline));
     if (view.isEmpty()) {
       return List.copyOf(issues);
     }

@@ -52,13 +52,12 @@ final class SelectorRules implements PipelineRule {
     boolean wellFormed = true;
     for (int i = 0; i < value.size(); i++) {
       JsonNode entry = value.get(i);
-      String where = name + "'s predicate " + (i + 1);
       if (!entry.isObject()) {
         wellFormed = false; // the engine refuses it on save (VALIDATION_0019)
         continue;
       }
-      Optional<String> lane = entryText(v, s, entry, "outputLane", where);
-      Optional<String> predicate = entryText(v, s, entry, "predicate", where);
+      Optional<String> lane = entryText(entry, "outputLane");
+      Optional<String> predicate = entryText(entry, "predicate");
       wellFormed &= lane.isPresent() && predicate.isPresent();
       lanes.add(lane.orElse(""));
       predicates.add(predicate.orElse(""));
@@ -112,7 +111,7 @@ final class SelectorRules implements PipelineRule {
   }
 
   /** The field as text; the engine refuses a missing, null, non-text or empty one on save (VALIDATION_0020 to 0023). */
-  private static Optional<String> entryText(Verification v, StageInstance s, JsonNode entry, String field, String where) {
+  private static Optional<String> entryText(JsonNode entry, String field) {
     JsonNode node = entry.get(field);
     return node != null && node.isTextual() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();
   }

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import io.flowascode.compiler.PlatformNames;
 import io.flowascode.compiler.catalog.StageDefinition;
 import io.flowascode.compiler.catalog.StageType;
 import java.util.List;
@@ -13,11 +14,11 @@ import java.util.function.Predicate;
  * a test origin that is an origin, and none of them wired to lanes.
  */
 final class SpecialStageRules implements PipelineRule {
-  private static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
+  private static final String DISCARD = PlatformNames.DISCARD_STAGE;
 
   @Override
   public void check(Verification v) {
-    PipelineView p = v.pipeline();
+    PipelineModel p = v.pipeline();
     p.errorStage().ifPresent(s -> matchesConfig(v, s, "badRecordsHandling"));
     p.statsAggregatorStage().ifPresent(s -> {
       kind(v, s, StageDefinition::statsAggregatorStage, "a statistics aggregator");

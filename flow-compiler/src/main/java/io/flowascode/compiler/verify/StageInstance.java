@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ record StageInstance(
   }
 
   /** The instance name for {@link PipelineIssue#instanceName()}: null when the JSON has none. */
-  String issueName() {
+  @Nullable String issueName() {
     return instanceName.isEmpty() ? null : instanceName;
   }
 

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import org.jspecify.annotations.Nullable;
 import io.flowascode.diagnostic.EngineCode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,11 +30,11 @@ public final class StartCodes {
    * @param service the service the config belongs to, or null for the stage's own
    * @return empty when the stage's answer was never recorded
    */
-  public static List<EngineCode> of(String stageName, String service, String config) {
+  public static List<EngineCode> of(String stageName, @Nullable String service, String config) {
     return CODES.getOrDefault(key(stageName, service, config), List.of());
   }
 
-  private static String key(String stageName, String service, String config) {
+  private static String key(String stageName, @Nullable String service, String config) {
     return stageName + "\t" + (service == null ? "-" : service) + "\t" + config;
   }
 

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import org.jspecify.annotations.Nullable;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ServiceDefinition;
@@ -11,17 +12,17 @@ import java.util.Optional;
 
 /** What every rule works from: the pipeline, its definitions and lanes, and where issues go. */
 final class Verification {
-  private final PipelineView pipeline;
+  private final PipelineModel pipeline;
   private final Catalog catalog;
   private final Definitions definitions;
   private final LaneGraph lanes;
   private final VerifierOptions options;
   private final List<PipelineIssue> issues;
-  private Component pipelineComponent;
+  private @Nullable Component pipelineComponent;
   private final Map<StageInstance, Component> stageComponents = new HashMap<>();
   private final Map<StageInstance, Map<ServiceInstance, Component>> serviceComponents = new HashMap<>();
 
-  Verification(PipelineView pipeline, Catalog catalog, Definitions definitions, LaneGraph lanes, VerifierOptions options,
+  Verification(PipelineModel pipeline, Catalog catalog, Definitions definitions, LaneGraph lanes, VerifierOptions options,
       List<PipelineIssue> issues) {
     this.pipeline = pipeline;
     this.catalog = catalog;
@@ -31,7 +32,7 @@ final class Verification {
     this.issues = issues;
   }
 
-  PipelineView pipeline() {
+  PipelineModel pipeline() {
     return pipeline;
   }
 
@@ -90,26 +91,26 @@ final class Verification {
   }
 
   /** An issue the engine reports on save, about a stage (or the pipeline when null). */
-  void report(String platformCode, StageInstance stage, String message) {
+  void report(@Nullable String platformCode, @Nullable StageInstance stage, String message) {
     issues.add(new PipelineIssue(platformCode, stage == null ? null : stage.issueName(), message));
   }
 
   /** An issue the engine files as the pipeline's, though it names a stage. */
-  void reportForPipeline(String platformCode, String message) {
+  void reportForPipeline(@Nullable String platformCode, String message) {
     issues.add(new PipelineIssue(platformCode, null, message));
   }
 
   /** An issue the engine reports when it starts the stage. */
-  void reportOnStart(String platformCode, StageInstance stage, String message) {
+  void reportOnStart(@Nullable String platformCode, @Nullable StageInstance stage, String message) {
     issues.add(new PipelineIssue(platformCode, stage == null ? null : stage.issueName(), null, null, message, IssuePhase.START));
   }
 
   /** A problem the engine does not report but that keeps the pipeline from doing what it says. */
-  void extra(StageInstance stage, String message) {
+  void extra(@Nullable StageInstance stage, String message) {
     issues.add(new PipelineIssue(null, stage == null ? null : stage.issueName(), null, null, message, IssuePhase.EXTRA));
   }
 
-  void note(StageInstance stage, String message) {
+  void note(@Nullable StageInstance stage, String message) {
     issues.add(PipelineIssue.note(stage == null ? null : stage.issueName(), message));
   }
 }

@@ -173,7 +173,7 @@ final class StageInference {
     if (!present.isEmpty() && present.stream().allMatch(JsonNode::isBoolean)) {
       type = ConfigType.BOOLEAN;
     } else if (present.stream().anyMatch(JsonNode::isNumber)
-        && present.stream().allMatch(v -> v.isNumber() || v.isTextual() && v.asText().startsWith("${"))) {
+        && present.stream().allMatch(v -> v.isNumber() || (v.isTextual() && v.asText().startsWith("${")))) {
       // Numeric configs may also hold an expression such as ${10 * SECONDS}.
       type = ConfigType.NUMBER;
     } else if (!present.isEmpty() && present.stream().allMatch(JsonNode::isArray)) {
@@ -236,8 +236,8 @@ final class StageInference {
       return NullNode.getInstance();
     }
     boolean harmless = best.isBoolean() || best.isNumber() || best.isNull()
-        || best.isTextual() && best.asText().isEmpty()
-        || best.isContainerNode() && best.size() == 0;
+        || (best.isTextual() && best.asText().isEmpty())
+        || (best.isContainerNode() && best.size() == 0);
     return harmless || repositories.get(best).size() >= 2 ? best : NullNode.getInstance();
   }
 

@@ -1,7 +1,9 @@
 package io.flowascode.compiler.diagnostics;
 
+import io.flowascode.compiler.verify.PipelineVerifier;
+import io.flowascode.compiler.verify.PipelineIssue;
+import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.Compilation;
-import io.flowascode.compiler.emit.PipelineJson;
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Related;
@@ -14,13 +16,13 @@ import java.util.List;
 /**
  * What compiling any input must give, however broken the input: diagnostics or a pipeline, never
  * an internal error, every diagnostic pointing into the file, and a pipeline the platform's
- * structural rules accept.
+ * rules (the one implementation of them, {@link PipelineVerifier}) accept.
  */
 final class CompilationInvariants {
   private CompilationInvariants() {}
 
   /** What is wrong with the compilation of the file; empty when nothing is. */
-  static List<String> violations(SourceFile file, Compilation compilation) {
+  static List<String> violations(SourceFile file, Compilation compilation, Catalog catalog) {
     List<String> problems = new ArrayList<>();
     for (Diagnostic d : compilation.diagnostics()) {
       if (d.code() == Code.INTERNAL_ERROR) {
@@ -36,8 +38,9 @@ final class CompilationInvariants {
       problems.add(errors ? "a pipeline despite errors" : "no pipeline and no error");
     }
     compilation.pipeline().ifPresent(p -> {
-      problems.addAll(PipelineSanity.problems(p));
-      PipelineJson.write(p);
+      PipelineVerifier.verify(p, catalog).stream().filter(PipelineIssue::fatal)
+          .forEach(i -> problems.add("the platform would refuse the pipeline: " + i));
+      p.json();
     });
     return problems;
   }

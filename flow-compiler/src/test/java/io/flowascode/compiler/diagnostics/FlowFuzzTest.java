@@ -48,7 +48,7 @@ class FlowFuzzTest {
     SourceFile file = new SourceFile(c.name(), c.text());
     try {
       Compilation compilation = compiler.compile(file);
-      return CompilationInvariants.violations(file, compilation);
+      return CompilationInvariants.violations(file, compilation, compiler.catalog());
     } catch (RuntimeException | StackOverflowError e) {
       return List.of("threw " + e);
     }

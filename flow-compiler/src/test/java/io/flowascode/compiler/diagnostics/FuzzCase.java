@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -37,7 +38,7 @@ record FuzzCase(String name, String text) {
         for (int r = 0; r < rounds; r++) {
           FlowMutator.Kind kind = FlowMutator.Kind.values()[random.nextInt(FlowMutator.Kind.values().length)];
           mutated = FlowMutator.mutate(mutated, kind, random);
-          applied.add(kind.name().toLowerCase());
+          applied.add(kind.name().toLowerCase(Locale.ROOT));
         }
         cases.add(new FuzzCase(originals.get(f).getFileName() + "#" + caseSeed + "(" + String.join("+", applied) + ")", mutated));
       }

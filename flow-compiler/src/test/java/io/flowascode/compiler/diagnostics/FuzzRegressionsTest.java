@@ -48,7 +48,7 @@ class FuzzRegressionsTest {
     String text = "flow:\n  id: orders\nstages:\n  files: {label: Directory, config: {data_format: JSON, files_directory: /data/in, file_name_pattern: '*.json'}}\n  trash: \"\\u";
     Compilation c = compiler.compile(new SourceFile("cut.flow.yaml", text));
 
-    assertThat(CompilationInvariants.violations(new SourceFile("cut.flow.yaml", text), c)).isEmpty();
+    assertThat(CompilationInvariants.violations(new SourceFile("cut.flow.yaml", text), c, compiler.catalog())).isEmpty();
     assertThat(c.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.code().id()).isEqualTo("E0101");
       assertThat(d.message()).contains("the file ends inside an escape sequence");
@@ -59,7 +59,7 @@ class FuzzRegressionsTest {
   private void verify(String name, String text) {
     SourceFile file = new SourceFile(name, text);
     Compilation c = compiler.compile(file);
-    assertThat(CompilationInvariants.violations(file, c)).isEmpty();
+    assertThat(CompilationInvariants.violations(file, c, compiler.catalog())).isEmpty();
     ExpectationChecker.verify(ExpectationFile.parse(file), c.diagnostics());
   }
 }

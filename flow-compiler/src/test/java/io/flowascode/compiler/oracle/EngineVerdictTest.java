@@ -1,5 +1,6 @@
 package io.flowascode.compiler.oracle;
 
+import io.flowascode.compiler.emit.PipelineTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -194,7 +195,7 @@ class EngineVerdictTest {
       boolean structural = compiled.diagnostics().stream().anyMatch(d -> d.isError() && !d.code().id().startsWith("E04"));
       Set<String> unquoted = new TreeSet<>();
       for (EngineIssue i : flagged) {
-        if (crash && !i.code().equals(CRASH) || structural && i.config().isEmpty()) {
+        if ((crash && !i.code().equals(CRASH)) || (structural && i.config().isEmpty())) {
           continue;
         }
         String wanted = i.config().isEmpty() ? i.code() : i.code() + " " + i.config();
@@ -262,7 +263,7 @@ class EngineVerdictTest {
   private static ObjectNode pipeline(FlowCompiler emitter, Path file) {
     Compilation c = emitter.compile(file, file.getFileName().toString());
     assertThat(c.pipeline()).as("%s compiles to a pipeline (with rejected values kept): %s", file, codes(c)).isPresent();
-    return c.pipeline().get();
+    return PipelineTrees.tree(c.pipeline().get());
   }
 
   static String sha256(ObjectNode pipeline) throws IOException {

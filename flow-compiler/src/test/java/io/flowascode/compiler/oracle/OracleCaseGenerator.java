@@ -311,7 +311,7 @@ final class OracleCaseGenerator {
       case CREDENTIAL -> NODES.textNode("secret");
       default -> NODES.textNode(
           n.contains("url") || n.contains("uri") || n.contains("endpoint") ? "http://127.0.0.1:9/"
-              : n.contains("dir") || n.endsWith("path") && !n.contains("field") ? "/tmp"
+              : n.contains("dir") || (n.endsWith("path") && !n.contains("field")) ? "/tmp"
               : n.contains("pattern") ? "*.json"
               : n.contains("script") ? "true"
               : n.contains("knownhosts") ? "/tmp/known_hosts"

@@ -48,7 +48,7 @@ class CorpusVerificationTest {
         if (found.stream().noneMatch(PipelineIssue::fatal)) {
           clean++;
         }
-        stages += stageCount(PipelineReader.unwrap(root));
+        stages += stageCount(PipelineEnvelope.unwrap(root));
         withoutDefinition += (int) found.stream()
             .filter(i -> i.message().endsWith("its definition-based rules were not checked")
                 || "CONTAINER_0902".equals(i.platformCode()))

@@ -1,5 +1,6 @@
 package io.flowascode.compiler.verify;
 
+import io.flowascode.compiler.PlatformNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -30,7 +31,7 @@ final class TestPipeline {
   static final Ref DEV_RAW_DATA = new Ref(DEV, "com_streamsets_pipeline_stage_devtest_rawdata_RawDataDSource", "3");
   static final Ref DATA_GENERATOR = new Ref(DEV, "com_streamsets_pipeline_stage_devtest_RandomDataGeneratorSource", "5");
   static final Ref TRASH = new Ref(BASIC, "com_streamsets_pipeline_stage_destination_devnull_NullDTarget", "1");
-  static final Ref DISCARD = new Ref(BASIC, "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget", "1");
+  static final Ref DISCARD = new Ref(BASIC, PlatformNames.DISCARD_STAGE, "1");
   static final Ref STATS_DISCARD = new Ref(BASIC, "com_streamsets_pipeline_stage_destination_devnull_StatsNullDTarget", "1");
   static final Ref STATS_DPM = new Ref(BASIC, "com_streamsets_pipeline_stage_destination_devnull_StatsDpmDirectlyDTarget", "1");
   static final Ref SELECTOR = new Ref(BASIC, "com_streamsets_pipeline_stage_processor_selector_SelectorDProcessor", "1");

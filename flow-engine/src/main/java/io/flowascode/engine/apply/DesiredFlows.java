@@ -3,6 +3,7 @@ package io.flowascode.engine.apply;
 import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.compiler.emit.PipelineTrees;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class DesiredFlows {
     List<DesiredFlow> flows = new ArrayList<>();
     for (Compilation c : batch.compilations()) {
       CompiledFlow f = c.flow().orElseThrow(() -> new IllegalStateException(c.fileName() + " did not compile"));
-      flows.add(new DesiredFlow(f.id(), f.title(), f.description(), c.pipeline().orElseThrow(),
+      flows.add(new DesiredFlow(f.id(), f.title(), f.description(), PipelineTrees.tree(c.pipeline().orElseThrow()),
           c.stageNames().orElseThrow()));
     }
     return flows;

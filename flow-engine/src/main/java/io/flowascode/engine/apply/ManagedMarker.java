@@ -1,5 +1,6 @@
 package io.flowascode.engine.apply;
 
+import io.flowascode.compiler.PlatformNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * watsonx a label would be wiped by the next UI or SDK save and show as drift in every plan.
  */
 public final class ManagedMarker {
-  public static final String LABEL = "managed-by-flow-as-code";
-  public static final String KEY = "managedBy";
-  public static final String VALUE = "flow-as-code";
+  public static final String LABEL = PlatformNames.MANAGED_LABEL;
+  public static final String KEY = PlatformNames.MANAGED_BY_KEY;
+  public static final String VALUE = PlatformNames.MANAGED_BY_VALUE;
 
   private ManagedMarker() {}
 

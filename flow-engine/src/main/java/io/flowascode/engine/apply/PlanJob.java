@@ -106,7 +106,7 @@ public final class PlanJob {
               + "flows deployed from it would be deleted; check the path and the file names, or leave it out");
         }
       } catch (IOException e) {
-        throw new PruneRefusedException("refusing to prune: cannot list " + source + " (" + e.getMessage() + ")");
+        throw new PruneRefusedException("refusing to prune: cannot list " + source + " (" + e.getMessage() + ")", e);
       }
     }
   }

@@ -11,4 +11,9 @@ public final class PruneRefusedException extends Exception {
   public PruneRefusedException(String message) {
     super(message, null, false, false);
   }
+
+  /** A refusal because something could not be checked; the cause says why. */
+  public PruneRefusedException(String message, Throwable cause) {
+    super(message, cause, false, false);
+  }
 }

@@ -173,7 +173,7 @@ public record TargetSpec(
     try {
       return Durations.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(what + ": " + e.getMessage());
+      throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
     }
   }
 

@@ -22,7 +22,7 @@ final class DefinitionLookup {
 
   private final Catalog catalog;
   private final Map<String, Optional<StageDefinition>> stages = new HashMap<>();
-  private final Map<Object, Map<String, ConfigDefinition>> configs = new IdentityHashMap<>();
+  private final IdentityHashMap<Object, Map<String,ConfigDefinition>> configs = new IdentityHashMap<>();
   private final Map<String, Optional<ServiceDefinition>> services = new HashMap<>();
   private final Map<String, ConfigDefinition> pipelineConfigs;
 

@@ -25,8 +25,8 @@ import io.flowascode.engine.diff.Change.StageRenamed;
 import io.flowascode.engine.diff.Change.TitleChanged;
 import io.flowascode.engine.diff.ConfigComparison.Difference;
 import io.flowascode.engine.diff.ConfigComparison.Side;
-import io.flowascode.engine.diff.PipelineView.ServiceView;
-import io.flowascode.engine.diff.PipelineView.StageView;
+import io.flowascode.engine.diff.DiffView.ServiceView;
+import io.flowascode.engine.diff.DiffView.StageView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,20 +64,20 @@ public final class FlowDiffer {
   public FlowDiff diff(JsonNode before, JsonNode after, Catalog catalog) {
     DefinitionLookup defs = new DefinitionLookup(catalog);
     boolean deleting = after == null || after.isNull() || after.isMissingNode();
-    return new Run(defs, PipelineView.of(before), PipelineView.of(after), deleting).diff();
+    return new Comparison(defs, DiffView.of(before), DiffView.of(after), deleting).diff();
   }
 
   /** One diff: the two views and what has been found so far. */
-  private static final class Run {
+  private static final class Comparison {
     private final DefinitionLookup defs;
-    private final PipelineView before;
-    private final PipelineView after;
+    private final DiffView before;
+    private final DiffView after;
     private final boolean deleting;
     private final List<Change> pipeline = new ArrayList<>();
     private final List<Change> structure = new ArrayList<>();
     private final Map<String, List<Change>> perStage = new TreeMap<>();
 
-    Run(DefinitionLookup defs, PipelineView before, PipelineView after, boolean deleting) {
+    Comparison(DefinitionLookup defs, DiffView before, DiffView after, boolean deleting) {
       this.defs = defs;
       this.before = before;
       this.after = after;
@@ -184,7 +184,7 @@ public final class FlowDiffer {
       }
     }
 
-    private static Map<String, JsonNode> plainSettings(PipelineView p) {
+    private static Map<String, JsonNode> plainSettings(DiffView p) {
       Map<String, JsonNode> out = new LinkedHashMap<>();
       p.settings().forEach((name, value) -> {
         if (!SpecialStage.isMirrorSetting(name)) {
@@ -210,7 +210,7 @@ public final class FlowDiffer {
     }
 
     /** The special stage's definition: its object, else the mirror setting, else the default. */
-    private StageRef specialRef(PipelineView p, SpecialStage role) {
+    private StageRef specialRef(DiffView p, SpecialStage role) {
       StageView stage = p.specialStages().get(role);
       if (stage != null) {
         return stage.ref();

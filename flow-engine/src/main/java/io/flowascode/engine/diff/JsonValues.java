@@ -41,11 +41,8 @@ public final class JsonValues {
   }
 
   private static boolean deepEquals(JsonNode a, JsonNode b) {
-    if (a == b) {
-      return true;
-    }
     if (a == null || b == null) {
-      return false;
+      return a == null && b == null;
     }
     if (a.isNumber() && b.isNumber()) {
       return numbersEqual(a, b);

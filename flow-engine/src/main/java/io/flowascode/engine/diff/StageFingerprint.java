@@ -5,8 +5,8 @@ import io.flowascode.compiler.catalog.ConfigDefinition;
 import io.flowascode.compiler.catalog.ServiceDefinition;
 import io.flowascode.compiler.catalog.ServiceUse;
 import io.flowascode.compiler.catalog.StageDefinition;
-import io.flowascode.engine.diff.PipelineView.ServiceView;
-import io.flowascode.engine.diff.PipelineView.StageView;
+import io.flowascode.engine.diff.DiffView.ServiceView;
+import io.flowascode.engine.diff.DiffView.StageView;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -50,7 +50,7 @@ final class StageFingerprint {
       JsonNode preset = presets.get(e.getKey());
       ConfigDefinition d = definitions.get(e.getKey());
       JsonNode dflt = preset != null ? preset : d == null ? null : d.defaultValue();
-      boolean isDefault = preset != null || d != null
+      boolean isDefault = (preset != null || d != null)
           ? JsonValues.equivalent(e.getValue(), dflt)
           : JsonValues.isEmpty(e.getValue());
       if (!isDefault) {

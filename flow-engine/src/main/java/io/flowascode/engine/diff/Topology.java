@@ -1,7 +1,7 @@
 package io.flowascode.engine.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowascode.engine.diff.PipelineView.StageView;
+import io.flowascode.engine.diff.DiffView.StageView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,20 +36,20 @@ public final class Topology {
 
   /** The connections of a pipeline JSON (bare, envelope or IBM flow), sorted. */
   public static List<Connection> connections(JsonNode pipeline) {
-    return of(PipelineView.of(pipeline));
+    return of(DiffView.of(pipeline));
   }
 
   /** Each canvas stage's instance name and UI label (empty when none), by instance name. */
   public static SortedMap<String, String> stageLabels(JsonNode pipeline) {
     SortedMap<String, String> out = new TreeMap<>();
-    PipelineView.of(pipeline).stages().forEach((name, s) -> out.put(name, s.label() == null ? "" : s.label()));
+    DiffView.of(pipeline).stages().forEach((name, s) -> out.put(name, s.label() == null ? "" : s.label()));
     return out;
   }
 
   /** A port of one stage: identity and label. */
   record Port(String id, String label, ConnectionKind kind) {}
 
-  static List<Connection> of(PipelineView pipeline) {
+  static List<Connection> of(DiffView pipeline) {
     // Sorted so that the stage order in the JSON (which the platform rewrites) cannot matter.
     Map<String, StageView> stages = new TreeMap<>(pipeline.stages());
     Map<String, String> producer = new HashMap<>();

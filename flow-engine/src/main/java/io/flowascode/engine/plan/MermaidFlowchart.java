@@ -72,7 +72,7 @@ final class MermaidFlowchart {
     int n = 0;
     for (Map.Entry<String, String> stage : labels.entrySet()) {
       String name = stage.getKey();
-      String id = "s" + (++n);
+      String id = "s" +  ++n;
       ids.put(name, id);
       StringBuilder text = new StringBuilder(escape(names.stage(name)));
       if (renamedFrom.containsKey(name)) {

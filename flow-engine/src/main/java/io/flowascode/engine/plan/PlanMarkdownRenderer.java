@@ -60,8 +60,7 @@ public final class PlanMarkdownRenderer {
   private static void fence(StringBuilder out, String info, String body) {
     int longest = 0;
     int run = 0;
-    for (char ch : body.toCharArray()) {
-      run = ch == '`' ? run + 1 : 0;
+    for (int i = 0; i < body.length(); i++) { char ch = body.charAt(i);run = ch == '`' ? run + 1 : 0;
       longest = Math.max(longest, run);
     }
     String fence = "`".repeat(Math.max(3, longest + 1));

@@ -1,5 +1,6 @@
 package io.flowascode.engine.diff;
 
+import io.flowascode.compiler.PlatformNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -40,7 +41,7 @@ public final class TestCatalogs {
   public static final String SELECTOR = "com_streamsets_pipeline_stage_processor_selector_SelectorDProcessor";
   public static final String TRASH = "com_streamsets_pipeline_stage_destination_devnull_NullDTarget";
   public static final String FINISHER = "com_streamsets_pipeline_stage_executor_finishpipeline_PipelineFinisherDExecutor";
-  public static final String DISCARD = "com_streamsets_pipeline_stage_destination_devnull_ToErrorNullDTarget";
+  public static final String DISCARD = PlatformNames.DISCARD_STAGE;
   public static final String WRITE_TO_FILE = "com_streamsets_pipeline_stage_destination_recordstolocalfilesystem_ToErrorLocalFSDTarget";
   public static final String STATS_NULL = "com_streamsets_pipeline_stage_destination_devnull_StatsNullDTarget";
   public static final String STATS_DPM = "com_streamsets_pipeline_stage_destination_devnull_StatsDpmDirectlyDTarget";

@@ -314,11 +314,11 @@ class DataCollectorTargetTest {
         Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(10));
     start(AuthMode.BASIC, impatient);
     target.create("orders", "Orders", "");
-    server.faults().delayNext(1, Duration.ofMillis(1000));
+    server.faults().delayNext(1, Duration.ofSeconds(1));
     assertThat(target.read("orders")).isPresent();
 
     try (DataCollectorTarget once = connect("admin", PASSWORD, impatient.withRetry(RetryPolicy.none()))) {
-      server.faults().delayNext(1, Duration.ofMillis(1000));
+      server.faults().delayNext(1, Duration.ofSeconds(1));
       assertThatThrownBy(() -> once.read("orders"))
           .isInstanceOf(TargetFailureException.class)
           .hasMessageContaining("could not be reached while reading flow 'orders'")

@@ -28,7 +28,7 @@ final class CellWidth {
   private CellWidth() {}
 
   static int of(int codePoint) {
-    if (codePoint == 0x200D || codePoint >= 0xFE00 && codePoint <= 0xFE0F) {
+    if (codePoint == 0x200D || (codePoint >= 0xFE00 && codePoint <= 0xFE0F)) {
       return 0; // zero-width joiner and variation selectors
     }
     int type = Character.getType(codePoint);

@@ -38,6 +38,7 @@ public final class GithubRenderer implements DiagnosticRenderer {
       out.append(",title=").append(property(d.code().id()));
       StringBuilder text = new StringBuilder(d.message());
       d.help().ifPresent(h -> text.append("\nhelp: ").append(h));
+      d.fixes().forEach(f -> text.append("\nfix: ").append(FixWords.describe(f)));
       d.notes().forEach(n -> text.append("\nnote: ").append(n));
       for (Related r : d.related()) {
         Span rs = r.span();

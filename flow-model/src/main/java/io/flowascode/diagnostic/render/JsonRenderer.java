@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.EngineCode;
+import io.flowascode.diagnostic.Fix;
+import io.flowascode.diagnostic.TextEdit;
 import io.flowascode.diagnostic.Related;
 import io.flowascode.source.Position;
 import io.flowascode.source.Span;
@@ -75,6 +77,20 @@ public final class JsonRenderer implements DiagnosticRenderer {
         eo.put("code", e.code());
         if (!e.config().isEmpty()) {
           eo.put("config", e.config());
+        }
+      }
+      ArrayNode fixes = o.putArray("fixes");
+      for (Fix f : d.fixes()) {
+        ObjectNode fo = fixes.addObject();
+        fo.put("description", f.description());
+        fo.put("safe", f.safe());
+        ArrayNode edits = fo.putArray("edits");
+        for (TextEdit e : f.edits()) {
+          ObjectNode eo = edits.addObject();
+          place(eo, e.span());
+          eo.put("startOffset", e.span().start().offset());
+          eo.put("endOffset", e.span().end().offset());
+          eo.put("replacement", e.replacement());
         }
       }
     }

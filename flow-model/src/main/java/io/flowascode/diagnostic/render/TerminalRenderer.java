@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * Shows diagnostics to a person at a terminal, in the manner of rustc: a header with the code,
  * the file:line:column, the source line with markers under the exact span ({@code ^} for the
- * problem, {@code -} for related places), then help and notes; a summary line ends the output.
+ * problem, {@code -} for related places), then help, fixes and notes; a summary line ends the output.
  *
  * @param color whether to use ANSI colours (for a terminal that shows them)
  * @param limit the most diagnostics shown; the rest are counted, not shown
@@ -86,6 +86,7 @@ public record TerminalRenderer(boolean color, int limit) implements DiagnosticRe
     Map<String, List<Mark>> elsewhere = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     d.help().ifPresent(h -> notes.add("help: " + h));
+    d.fixes().forEach(f -> notes.add("fix: " + FixWords.describe(f)));
     d.notes().forEach(n -> notes.add("note: " + n));
     if (file.isPresent()) {
       here.add(new Mark(span, d.label(), true));

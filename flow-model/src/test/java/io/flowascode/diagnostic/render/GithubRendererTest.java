@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.diagnostic.Fix;
+import io.flowascode.diagnostic.TextEdit;
 import io.flowascode.source.SourceFile;
 import io.flowascode.source.Span;
 import java.util.List;
@@ -21,13 +23,15 @@ class GithubRendererTest {
   void eachDiagnosticIsOneWorkflowCommandWithItsPlaceAndCode() {
     List<Diagnostic> diagnostics = List.of(
         Diagnostic.of(Code.UNKNOWN_LABEL, find(FLOW, 3, "Trsh"), "unknown stage label `Trsh`")
-            .help("did you mean `Trash`?").build(),
+            .help("did you mean `Trash`?")
+            .fixes(List.of(new Fix("replace `Trsh` with `Trash`", List.of(new TextEdit(find(FLOW, 3, "Trsh"), "Trash")), true)))
+            .build(),
         Diagnostic.of(Code.BYTE_ORDER_MARK, Span.ofFile("flows/bom.flow.yaml"), "the file starts with a byte-order mark")
             .build());
 
     assertThat(new GithubRenderer().render(diagnostics, SourceLookup.none())).isEqualTo("""
         ::warning file=flows/bom.flow.yaml,title=W0111::the file starts with a byte-order mark
-        ::error file=flows/expenses.flow.yaml,line=3,col=12,endLine=3,endColumn=15,title=E0301::unknown stage label `Trsh`%0Ahelp: did you mean `Trash`?
+        ::error file=flows/expenses.flow.yaml,line=3,col=12,endLine=3,endColumn=15,title=E0301::unknown stage label `Trsh`%0Ahelp: did you mean `Trash`?%0Afix: replace `Trsh` with `Trash` (`flow fix` applies it)
         """);
   }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.diagnostic.Fix;
+import io.flowascode.diagnostic.TextEdit;
 import io.flowascode.source.SourceFile;
 import io.flowascode.source.Span;
 import java.util.List;
@@ -72,7 +74,8 @@ class JsonRendererTest {
                 {
                   "code": "VALIDATION_0012"
                 }
-              ]
+              ],
+              "fixes": []
             },
             {
               "code": "E0108",
@@ -86,13 +89,35 @@ class JsonRendererTest {
               "notes": [],
               "related": [],
               "platformCode": null,
-              "engineCodes": []
+              "engineCodes": [],
+              "fixes": []
             }
           ],
           "errors": 2,
           "warnings": 0
         }
         """);
+  }
+
+  @Test
+  void aFixIsItsDescriptionWhetherItIsSafeAndItsEditsWithPlacesAndOffsets() throws Exception {
+    Span typed = find(FLOW, 3, "Trash");
+    Diagnostic d = Diagnostic.of(Code.UNKNOWN_LABEL, typed, "unknown stage label `Trash`")
+        .fixes(List.of(new Fix("replace `Trash` with `Trash Can`", List.of(new TextEdit(typed, "Trash Can")), true)))
+        .build();
+
+    JsonNode fix = new ObjectMapper().readTree(new JsonRenderer().render(List.of(d), SourceLookup.none()))
+        .at("/diagnostics/0/fixes/0");
+
+    assertThat(fix.get("description").asText()).isEqualTo("replace `Trash` with `Trash Can`");
+    assertThat(fix.get("safe").asBoolean()).isTrue();
+    JsonNode edit = fix.at("/edits/0");
+    assertThat(edit.get("file").asText()).isEqualTo("flows/a.flow.yaml");
+    assertThat(edit.at("/start/line").asInt()).isEqualTo(3);
+    assertThat(edit.at("/start/column").asInt()).isEqualTo(17);
+    assertThat(edit.at("/end/column").asInt()).isEqualTo(22);
+    assertThat(FLOW.text().substring(edit.get("startOffset").asInt(), edit.get("endOffset").asInt())).isEqualTo("Trash");
+    assertThat(edit.get("replacement").asText()).isEqualTo("Trash Can");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
+import io.flowascode.diagnostic.Fix;
+import io.flowascode.diagnostic.TextEdit;
 import io.flowascode.source.SourceFile;
 import io.flowascode.source.Span;
 import java.util.ArrayList;
@@ -68,6 +70,30 @@ class TerminalRendererTest {
 
         error: 1 error in 1 file
         """);
+  }
+
+  @Test
+  void fixesFollowTheHelpSayingWhetherFlowFixAppliesThem() {
+    Span typed = find(EXPENSES, 14, "Trsh");
+    Diagnostic safe = Diagnostic.of(Code.UNKNOWN_LABEL, typed, "unknown stage label `Trsh`")
+        .help("did you mean `Trash`?")
+        .fixes(List.of(new Fix("replace `Trsh` with `Trash`", List.of(new TextEdit(typed, "Trash")), true)))
+        .build();
+    Diagnostic choice = Diagnostic.of(Code.UNKNOWN_LABEL, typed, "unknown stage label `Trsh`")
+        .fixes(List.of(new Fix("replace `Trsh` with `Trash`", List.of(new TextEdit(typed, "Trash")), false),
+            new Fix("replace `Trsh` with `Tar`", List.of(new TextEdit(typed, "Tar")), false)))
+        .build();
+
+    assertThat(new TerminalRenderer(false, 50).renderOne(safe, SourceLookup.of(List.of(EXPENSES))))
+        .endsWith("""
+               = help: did you mean `Trash`?
+               = fix: replace `Trsh` with `Trash` (`flow fix` applies it)
+            """);
+    assertThat(new TerminalRenderer(false, 50).renderOne(choice, SourceLookup.of(List.of(EXPENSES))))
+        .endsWith("""
+               = fix: replace `Trsh` with `Trash` (one of several; choose by hand)
+               = fix: replace `Trsh` with `Tar` (one of several; choose by hand)
+            """);
   }
 
   @Test

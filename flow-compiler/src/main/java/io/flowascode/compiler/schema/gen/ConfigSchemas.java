@@ -290,8 +290,7 @@ final class ConfigSchemas {
    */
   static String quoteRegex(String name) {
     StringBuilder sb = new StringBuilder();
-    for (char ch : name.toCharArray()) {
-      if ("\\^$.|?*+()[]{}/".indexOf(ch) >= 0) {
+    for (int i = 0; i < name.length(); i++) { char ch = name.charAt(i);if ("\\^$.|?*+()[]{}/".indexOf(ch) >= 0) {
         sb.append('\\');
       }
       sb.append(ch);

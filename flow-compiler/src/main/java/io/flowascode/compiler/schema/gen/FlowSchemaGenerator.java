@@ -1,5 +1,6 @@
 package io.flowascode.compiler.schema.gen;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -241,7 +242,7 @@ public final class FlowSchemaGenerator {
     return choices;
   }
 
-  private static ObjectNode labelIs(String label, StageType type) {
+  private static ObjectNode labelIs(String label, @Nullable StageType type) {
     ObjectNode properties = JSON.objectNode();
     properties.set("label", JSON.objectNode().put("const", label));
     ArrayNode required = JSON.arrayNode().add("label");

@@ -1,4 +1,4 @@
-package io.flowascode.compiler;
+package io.flowascode.compiler.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;

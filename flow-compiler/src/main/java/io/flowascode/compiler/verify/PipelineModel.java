@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param configurationEntries the pipeline configuration as written
  * @param configuration the pipeline configuration by name, the last of a name winning as in the engine
  */
-record PipelineView(
+record PipelineModel(
     String title,
     boolean titlePresent,
     List<ConfigEntry> configurationEntries,
@@ -27,7 +27,7 @@ record PipelineView(
     List<StageInstance> stopEventStages,
     Optional<StageInstance> testOriginStage) {
 
-  PipelineView {
+  PipelineModel {
     configurationEntries = List.copyOf(configurationEntries);
     configuration = Map.copyOf(configuration);
     stages = List.copyOf(stages);

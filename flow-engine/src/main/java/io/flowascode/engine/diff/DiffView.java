@@ -1,5 +1,6 @@
 package io.flowascode.engine.diff;
 
+import io.flowascode.compiler.verify.PipelineEnvelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  * time, as the platform's own lookups by name find the first (some real pipelines carry
  * duplicates).
  */
-record PipelineView(
+record DiffView(
     String title,
     String description,
     List<String> labels,
@@ -32,7 +33,7 @@ record PipelineView(
   /** The Stream Selector's condition list (definition `outputStreamsDrivenByConfig`). */
   static final String PREDICATES_CONFIG = "lanePredicates";
 
-  static final PipelineView EMPTY = new PipelineView(
+  static final DiffView EMPTY = new DiffView(
       null, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
   /** A canvas or special stage. Configs driving outputs have their lane names removed. */
@@ -58,8 +59,8 @@ record PipelineView(
   record ServiceView(String service, Integer version, Map<String, JsonNode> configs) {}
 
   /** Reads a bare pipelineConfig, an export envelope or an IBM flow ({@code pipeline_definition}). */
-  static PipelineView of(JsonNode json) {
-    JsonNode p = unwrap(json);
+  static DiffView of(JsonNode json) {
+    JsonNode p = PipelineEnvelope.unwrap(json);
     if (p == null || !p.isObject()) {
       return EMPTY;
     }
@@ -89,7 +90,7 @@ record PipelineView(
         special.put(role, stage);
       }
     }
-    return new PipelineView(
+    return new DiffView(
         text(p.get("title")),
         text(p.get("description")),
         labels(p.path("metadata").get("labels")),
@@ -97,19 +98,6 @@ record PipelineView(
         settings,
         stages,
         special);
-  }
-
-  static JsonNode unwrap(JsonNode json) {
-    if (json == null || !json.isObject()) {
-      return json;
-    }
-    if (json.has("pipelineConfig") && json.get("pipelineConfig").isObject()) {
-      return json.get("pipelineConfig");
-    }
-    if (json.has("pipeline_definition") && json.get("pipeline_definition").isObject()) {
-      return json.get("pipeline_definition");
-    }
-    return json;
   }
 
   private static StageView stage(JsonNode s) {
@@ -158,7 +146,8 @@ record PipelineView(
         }
       }
       JsonNode version = svc.get("serviceVersion");
-      Integer v = version != null && version.canConvertToInt() ? version.asInt()
+      // Boxed on every branch: an int branch would unbox the null of a version that is neither.
+      Integer v = version != null && version.canConvertToInt() ? Integer.valueOf(version.asInt())
           : version != null && version.isTextual() ? parseInt(version.asText()) : null;
       services.put(service, new ServiceView(service, v, serviceConfigs));
     }
