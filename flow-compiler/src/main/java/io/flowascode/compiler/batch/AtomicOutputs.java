@@ -22,6 +22,9 @@ public final class AtomicOutputs implements AutoCloseable {
 
   public void stage(Path target, String content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new IOException("not a file: " + target); // the root directory
+    }
     Files.createDirectories(dir);
     Path tmp = newStagingFile(dir, target);
     Files.writeString(tmp, content, StandardCharsets.UTF_8);

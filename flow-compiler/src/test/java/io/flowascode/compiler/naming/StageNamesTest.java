@@ -6,6 +6,7 @@ import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.CompilerOptions;
 import io.flowascode.compiler.FlowCompiler;
 import io.flowascode.compiler.catalog.BundledCatalog;
+import io.flowascode.compiler.emit.PipelineTrees;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,6 @@ class StageNamesTest {
     assertThat(names.predicate("StreamSelector_01", 1)).contains("big");
     assertThat(names.predicate("StreamSelector_01", 2)).contains("refund");
     assertThat(names.predicate("StreamSelector_01", 3)).isEmpty(); // the default output has no name of its own
-    assertThat(names.ids()).hasSize(c.pipeline().orElseThrow().path("stages").size());
+    assertThat(names.ids()).hasSize(PipelineTrees.tree(c.pipeline().orElseThrow()).path("stages").size());
   }
 }
