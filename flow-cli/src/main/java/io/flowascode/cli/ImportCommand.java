@@ -109,7 +109,7 @@ final class ImportCommand implements Callable<Integer> {
         flow.notes().forEach(n -> notes.add(n.toString()));
       });
       session.say("wrote " + file);
-      flow.definitions().ifPresent(x -> session.say("wrote " + defs + " (compile the flow with --definitions " + defs + ")"));
+      flow.definitions().ifPresent(x -> session.say("wrote " + defs + " (definitions the flow compiles with, found beside it)"));
       for (ImportNote note : flow.notes()) {
         session.say("  " + note);
       }

@@ -1,5 +1,6 @@
 package io.flowascode.compiler;
 
+import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.emit.CompiledFlow;
 import io.flowascode.compiler.emit.Pipeline;
 import io.flowascode.compiler.naming.StageNames;
@@ -11,13 +12,17 @@ import java.util.Optional;
 /**
  * The result of compiling one file: its diagnostics and, when there is no error, the flow and the
  * pipeline JSON.
+ *
+ * @param catalog the definitions the flow was compiled with: the compiler's, overlaid with the
+ *     flow's own definitions file when it has one; diffs of its pipeline need the same defaults
  */
 public record Compilation(
     String fileName,
     Optional<SourceFile> source,
     Optional<CompiledFlow> flow,
     Optional<Pipeline> pipeline,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    Catalog catalog) {
 
   public Compilation {
     diagnostics = List.copyOf(diagnostics);

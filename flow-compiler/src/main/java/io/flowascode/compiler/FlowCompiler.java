@@ -1,8 +1,12 @@
 package io.flowascode.compiler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.catalog.DefinitionsException;
+import io.flowascode.compiler.catalog.DefinitionsFiles;
+import io.flowascode.compiler.catalog.SidecarDefinitions;
 import io.flowascode.compiler.catalog.StageDefinition;
 import io.flowascode.compiler.catalog.StageType;
 import io.flowascode.compiler.check.EngineDiagnostics;
@@ -13,6 +17,7 @@ import io.flowascode.compiler.config.BoundConfig;
 import io.flowascode.compiler.config.ConfigBinder;
 import io.flowascode.compiler.config.ConfigTargets;
 import io.flowascode.compiler.config.PipelineSettings;
+import io.flowascode.compiler.config.RawSettings;
 import io.flowascode.compiler.emit.CompiledFlow;
 import io.flowascode.compiler.emit.Pipeline;
 import io.flowascode.compiler.emit.PipelineEmitter;
@@ -47,6 +52,7 @@ import io.flowascode.source.SourceLoader;
 import io.flowascode.source.Span;
 import io.flowascode.yaml.SourceTree;
 import io.flowascode.yaml.YamlTreeReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +69,7 @@ import java.util.Set;
  */
 public final class FlowCompiler {
   private static final String DISCARD = PlatformNames.DISCARD_STAGE;
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final Catalog catalog;
   private final CompilerOptions options;
@@ -88,7 +95,21 @@ public final class FlowCompiler {
     if (file.isEmpty()) {
       return finish(displayName, Optional.empty(), Optional.empty(), Optional.empty(), out);
     }
-    return compile(file.get(), out);
+    Path sidecar = SidecarDefinitions.of(path);
+    if (!Files.isRegularFile(sidecar)) {
+      return compile(file.get(), out);
+    }
+    String sidecarName = SidecarDefinitions.nameFor(displayName);
+    try {
+      return new FlowCompiler(catalog.overlay(DefinitionsFiles.read(sidecar)), options, schema).compile(file.get(), out);
+    } catch (DefinitionsException e) {
+      out.add(Diagnostic.of(Code.DEFINITIONS_UNREADABLE, Span.ofFile(sidecarName),
+              "the definitions beside this flow cannot be read: " + e.getMessage())
+          .label("definitions file")
+          .help("fix or delete " + sidecarName + "; a flow compiles with the definitions file of its own name")
+          .build());
+      return finish(file.get().name(), Optional.of(file.get()), Optional.empty(), Optional.empty(), out);
+    }
   }
 
   public Compilation compile(SourceFile file) {
@@ -148,7 +169,8 @@ public final class FlowCompiler {
       list = list.stream().map(d -> d.withSeverity(Severity.ERROR)).toList();
     }
     boolean withhold = list.stream().anyMatch(Diagnostic::isError) && !options.emitRejected();
-    return new Compilation(name, file, withhold ? Optional.empty() : flow, withhold ? Optional.empty() : pipeline, list);
+    return new Compilation(name, file, withhold ? Optional.empty() : flow, withhold ? Optional.empty() : pipeline, list,
+        catalog);
   }
 
   /**
@@ -192,7 +214,7 @@ public final class FlowCompiler {
         requests.add(new InstanceNamer.Request(definitions.get(i).label(), resolvedDecls.get(i).instanceName()));
       }
       List<String> names = InstanceNamer.assign(requests, out);
-      List<String> uiLabels = InstanceNamer.uiLabels(definitions.stream().map(StageDefinition::label).toList());
+      List<String> counted = InstanceNamer.uiLabels(definitions.stream().map(StageDefinition::label).toList());
       Map<String, StageNode> byId = new LinkedHashMap<>();
       for (int i = 0; i < resolvedDecls.size(); i++) {
         StageDecl decl = resolvedDecls.get(i);
@@ -200,7 +222,9 @@ public final class FlowCompiler {
         String owner = "stage `" + decl.idValue() + "` (" + def.label() + ")";
         BoundConfig config = binder.bind(decl.ref().config(), targets.of(def), owner, !def.inferred());
         List<OutputPort> outputs = OutputPorts.of(decl, def, names.get(i), config, flow.source().root(), out);
-        byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabels.get(i), config, outputs));
+        String uiLabel = decl.title().map(Located::value)
+            .orElse(InstanceNamer.defaultUiLabel(def.label(), names.get(i), counted.get(i)));
+        byId.put(decl.idValue(), new StageNode(decl, def, names.get(i), uiLabel, config, outputs));
         FlowLints.devStage(decl, def, out);
       }
       List<ConnectionDecl> all = new ArrayList<>(flow.connections());
@@ -214,7 +238,12 @@ public final class FlowCompiler {
       new FlowRules(out, options.multipleOriginsAllowed())
           .check(graph, flowSpan, complete, connections.writtenInputs(), connections.writtenOutputs());
 
-      BoundConfig settings = PipelineSettings.bind(flow.source().map(), header.settings(), catalog, options.emitRejected(), out);
+      Optional<SpecialStage> testOrigin = header.testOrigin()
+          .flatMap(d -> special(d, StageResolver.Role.TEST_ORIGIN, "the test origin"));
+      Optional<SpecialStage> stats = header.statsAggregator()
+          .flatMap(d -> special(d, StageResolver.Role.STATS, "the statistics aggregator"));
+      BoundConfig settings = PipelineSettings.bind(flow.source().map(), header, catalog, options.emitRejected(), out);
+      Map<String, JsonNode> rawSettings = RawSettings.read(header, settings, flow.source().map(), out);
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
         // An environment's value replaces the file's: the same flow, deployed with other values.
@@ -229,7 +258,8 @@ public final class FlowCompiler {
       String id = header.id().value();
       String title = header.title().map(Located::value).orElse(id);
       return new CompiledFlow(id, header.id().span(), title, header.description().map(Located::value).orElse(""),
-          header.labels().stream().map(Located::value).toList(), parameters, settings, graph, error, start, stop);
+          header.labels().stream().map(Located::value).toList(), parameters, settings, rawSettings, graph, error, start,
+          stop, testOrigin, stats, header.ui().orElseGet(JSON::objectNode), header.metadata().orElseGet(JSON::objectNode));
     }
 
     /** Whether each item of a connections section was read; the others were reported as written wrong. */

@@ -43,6 +43,11 @@ public final class ConfigValues {
     return CanvasDefaults.of(def);
   }
 
+  /** What the engine puts in a config a stage or service lacks when it loads the pipeline: the definition's default. */
+  public static JsonNode engineFilled(ConfigDefinition def) {
+    return ServerDefaults.of(def);
+  }
+
   /** What the compiler emits for a pipeline setting it is not given: the engine's own default. */
   public static JsonNode settingDefault(ConfigDefinition def) {
     return ServerDefaults.of(def);

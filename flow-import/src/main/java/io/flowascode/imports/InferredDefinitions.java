@@ -80,6 +80,38 @@ final class InferredDefinitions {
     return new Fitted(configs, added, loosened);
   }
 
+  /**
+   * Another version's configs, narrowed to what this version's instances use: the configs they
+   * hold, and in lists of beans the fields their entries hold. Another version's other configs
+   * and fields may not exist in this one, and the compiler would emit them.
+   */
+  static List<ConfigDefinition> narrowed(List<ConfigDefinition> template, List<Map<String, JsonNode>> instances) {
+    Map<String, java.util.Set<String>> fieldsUsed = new LinkedHashMap<>();
+    for (Map<String, JsonNode> instance : instances) {
+      instance.forEach((name, value) -> {
+        java.util.Set<String> fields = fieldsUsed.computeIfAbsent(name, k -> new java.util.LinkedHashSet<>());
+        if (value != null && value.isArray()) {
+          value.forEach(item -> item.fieldNames().forEachRemaining(fields::add));
+        }
+      });
+    }
+    List<ConfigDefinition> out = new ArrayList<>();
+    for (ConfigDefinition c : template) {
+      java.util.Set<String> fields = fieldsUsed.get(c.name());
+      if (fields == null) {
+        continue;
+      }
+      Optional<ConfigModel> model = c.model().filter(ConfigModel::isListBean);
+      if (model.isPresent() && !fields.isEmpty()) {
+        ConfigModel m = model.get();
+        List<ConfigDefinition> beans = m.beanConfigs().stream().filter(f -> fields.contains(f.name())).toList();
+        c = c.toBuilder().model(new ConfigModel(m.modelType(), m.values(), m.labels(), beans, m.openChoice())).build();
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
   /** True when every value has a written form the compiler binds back to it, or is a (known) default. */
   static boolean acceptsAll(ConfigDefinition def, List<JsonNode> values, boolean guessedDefaults) {
     for (JsonNode v : values) {

@@ -77,6 +77,8 @@ final class PipelineDefinitions {
     doc.errorStage().ifPresent(s -> instances.add(new Instance(s, Role.ERROR)));
     doc.startEventStage().ifPresent(s -> instances.add(new Instance(s, Role.LIFECYCLE)));
     doc.stopEventStage().ifPresent(s -> instances.add(new Instance(s, Role.LIFECYCLE)));
+    doc.testOriginStage().ifPresent(s -> instances.add(new Instance(s, Role.TEST_ORIGIN)));
+    doc.statsAggregatorStage().ifPresent(s -> instances.add(new Instance(s, Role.STATS)));
     doc.stages().forEach(s -> s.path("inputLanes").forEach(l -> p.consumed.add(l.asText())));
     p.planSettings(doc, fileName);
     p.planServices(instances, fileName);
@@ -125,7 +127,7 @@ final class PipelineDefinitions {
     if (!fitted.loosened().isEmpty()) {
       pipelineConfigs = fitted.configs();
       notes.add(ImportNote.warning("pipeline settings hold " + describeChanges(fitted)
-          + "; loosened definitions are written to " + fileName + ": pass it to the compiler with --definitions"));
+          + "; loosened definitions are written to " + fileName + ", which the flow compiles with (it sits beside the flow file)"));
     }
   }
 
@@ -155,8 +157,11 @@ final class PipelineDefinitions {
         }
       }
       Optional<ServiceDefinition> template = base.service(provides).or(() -> export.service(provides));
-      InferredDefinitions.Fitted fitted = InferredDefinitions.fit(
-          template.map(ServiceDefinition::configs).orElse(List.of()), configs);
+      List<ConfigDefinition> templateConfigs = template.map(ServiceDefinition::configs).orElse(List.of());
+      if (template.isPresent() && template.get().version() != version) {
+        templateConfigs = InferredDefinitions.narrowed(templateConfigs, configs);
+      }
+      InferredDefinitions.Fitted fitted = InferredDefinitions.fit(templateConfigs, configs);
       ServiceDefinition inferred = new ServiceDefinition(provides, version,
           template.map(ServiceDefinition::label).orElse(shortName(provides)), fitted.configs());
       services.put(provides, inferred);
@@ -165,7 +170,7 @@ final class PipelineDefinitions {
           : template.get().version() != version ? "is version " + version + " here, the catalog has version " + template.get().version()
           : describeChanges(fitted);
       notes.add(ImportNote.warning("the service " + shortName(provides) + " " + why
-          + "; its definition is inferred from the pipeline into " + fileName + ": pass it to the compiler with --definitions"));
+          + "; its definition is inferred from the pipeline into " + fileName + ", which the flow compiles with (it sits beside the flow file)"));
     });
   }
 
@@ -198,10 +203,8 @@ final class PipelineDefinitions {
       List<ConfigDefinition> templateConfigs = template.map(StageDefinition::configs).orElse(List.of());
       if (template.isPresent() && !template.get().version().equals(version)) {
         // Another version's configs describe this one's only where the names agree; the rest would
-        // be configs this version does not have.
-        Set<String> used = new HashSet<>();
-        configs.forEach(c -> used.addAll(c.keySet()));
-        templateConfigs = templateConfigs.stream().filter(c -> used.contains(c.name())).toList();
+        // be configs (or bean fields) this version does not have.
+        templateConfigs = InferredDefinitions.narrowed(templateConfigs, configs);
       }
       InferredDefinitions.Fitted fitted = InferredDefinitions.fit(templateConfigs, configs, true);
       StageDefinition inferred = infer(template, library, name, version, uses, fitted.configs());
@@ -219,7 +222,7 @@ final class PipelineDefinitions {
         why = ": " + misfit(template.get(), uses).orElse("the catalog's definition does not express it");
       }
       notes.add(ImportNote.warning(what + why + "; its definition is inferred from the pipeline into " + fileName
-          + ": pass it to the compiler with --definitions"));
+          + ", which the flow compiles with (it sits beside the flow file)"));
     });
   }
 
@@ -237,6 +240,8 @@ final class PipelineDefinitions {
           case CANVAS -> "its definition cannot be on the canvas";
           case ERROR -> "its definition is not an error stage";
           case LIFECYCLE -> "its definition is not a pipeline event stage";
+          case TEST_ORIGIN -> "its definition is not an origin";
+          case STATS -> "its definition is not a statistics aggregator";
         });
       }
       InferredDefinitions.Fitted fitted = InferredDefinitions.fit(def.configs(), List.of(configMap(stage)), def.inferred());
@@ -266,6 +271,8 @@ final class PipelineDefinitions {
       case CANVAS -> def.onCanvas();
       case ERROR -> def.errorStage();
       case LIFECYCLE -> def.pipelineLifecycleStage();
+      case TEST_ORIGIN -> def.type() == StageType.ORIGIN;
+      case STATS -> def.statsAggregatorStage();
     };
   }
 
@@ -329,6 +336,7 @@ final class PipelineDefinitions {
     boolean canvas = uses.stream().anyMatch(u -> u.role() == Role.CANVAS);
     boolean error = uses.stream().anyMatch(u -> u.role() == Role.ERROR);
     boolean lifecycle = uses.stream().anyMatch(u -> u.role() == Role.LIFECYCLE);
+    boolean stats = uses.stream().anyMatch(u -> u.role() == Role.STATS);
     StageType type = template.map(StageDefinition::type).orElseGet(() -> guessType(name, uses));
     int lanes = uses.stream().filter(u -> u.role() == Role.CANVAS).mapToInt(u -> u.stage().path("outputLanes").size()).max().orElse(0);
     boolean selector = configs.stream().anyMatch(ConfigDefinition::isPredicate);
@@ -339,7 +347,17 @@ final class PipelineDefinitions {
     }
     boolean events = template.map(StageDefinition::producesEvents).orElse(false)
         || uses.stream().anyMatch(u -> u.stage().path("eventLanes").size() > 0);
-    List<ServiceUse> serviceUses = new ArrayList<>(template.map(StageDefinition::services).orElse(List.of()));
+    // Another version's services are this one's only where the pipeline uses them (older versions
+    // held their data format configs on the stage itself).
+    List<ServiceUse> serviceUses = new ArrayList<>(template.filter(t -> t.version().equals(version))
+        .map(StageDefinition::services).orElse(List.of()));
+    if (template.isPresent() && !template.get().version().equals(version)) {
+      for (ServiceUse use : template.get().services()) {
+        if (uses.stream().anyMatch(u -> hasService(u.stage(), use.service()))) {
+          serviceUses.add(use);
+        }
+      }
+    }
     Set<String> listed = new LinkedHashSet<>();
     serviceUses.forEach(s -> listed.add(s.service()));
     for (Instance u : uses) {
@@ -364,12 +382,21 @@ final class PipelineDefinitions {
             : template.map(StageDefinition::outputStreamsDrivenByConfig).orElse(""))
         .outputStreamLabels(template.map(StageDefinition::outputStreamLabels).orElse(List.of()))
         .errorStage(!canvas && (error || template.map(StageDefinition::errorStage).orElse(false)))
-        .statsAggregatorStage(!canvas && template.map(StageDefinition::statsAggregatorStage).orElse(false))
+        .statsAggregatorStage(!canvas && (stats || template.map(StageDefinition::statsAggregatorStage).orElse(false)))
         .pipelineLifecycleStage(lifecycle || template.map(StageDefinition::pipelineLifecycleStage).orElse(false))
         .hideStage(hide)
         .executionModes(template.map(StageDefinition::executionModes).orElse(List.of()))
         .inferred(true)
         .build();
+  }
+
+  private static boolean hasService(JsonNode stage, String service) {
+    for (JsonNode s : stage.path("services")) {
+      if (service.equals(s.path("service").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static StageType guessType(String name, List<Instance> uses) {
@@ -378,6 +405,9 @@ final class PipelineDefinitions {
       if (t.isPresent()) {
         return t.get();
       }
+    }
+    if (uses.stream().anyMatch(u -> u.role() == Role.TEST_ORIGIN)) {
+      return StageType.ORIGIN;
     }
     if (uses.stream().anyMatch(u -> u.role() != Role.CANVAS)) {
       return StageType.DESTINATION;

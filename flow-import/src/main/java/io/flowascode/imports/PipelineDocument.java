@@ -144,6 +144,14 @@ record PipelineDocument(ObjectNode pipeline, int schemaVersion, Optional<JsonNod
     return first(pipeline.path("stopEventStages"));
   }
 
+  Optional<JsonNode> testOriginStage() {
+    return present(pipeline.get("testOriginStage")).filter(JsonNode::isObject);
+  }
+
+  Optional<JsonNode> statsAggregatorStage() {
+    return present(pipeline.get("statsAggregatorStage")).filter(JsonNode::isObject);
+  }
+
   private static Optional<JsonNode> first(JsonNode list) {
     return list.isArray() && list.size() > 0 && list.get(0).isObject() ? Optional.of(list.get(0)) : Optional.empty();
   }

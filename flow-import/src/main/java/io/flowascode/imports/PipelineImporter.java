@@ -13,6 +13,7 @@ import io.flowascode.compiler.catalog.ServiceDefinition;
 import io.flowascode.compiler.catalog.ServiceUse;
 import io.flowascode.compiler.catalog.StageDefinition;
 import io.flowascode.compiler.config.ConfigTarget;
+import io.flowascode.compiler.naming.InstanceNamer;
 import io.flowascode.compiler.resolve.StageResolver.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ public final class PipelineImporter {
   private static final Pattern PARAMETER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** Pipeline configs the flow holds elsewhere: parameters, error records, lifecycle stages. */
   static final Set<String> NOT_SETTINGS = Set.of("constants", "badRecordsHandling", "startEventStage", "stopEventStage");
+  /** Metadata this tool writes itself on apply (ownership, stage identities), never into a flow file. */
+  static final Set<String> OWN_METADATA = Set.of("managedBy", "flowStageIds");
 
   private final Catalog catalog;
 
@@ -167,10 +170,51 @@ public final class PipelineImporter {
       }
       Map<String, JsonNode> configuration = PipelineDefinitions.configMap(p);
       parameters(flow, configuration);
-      settings(flow, configuration);
+      Optional<JsonNode> testOrigin = doc.testOriginStage().flatMap(s -> special(s, Role.TEST_ORIGIN));
+      Optional<JsonNode> stats = doc.statsAggregatorStage().flatMap(s -> statsAggregator(s, configuration));
+      // A declared test origin or statistics stage sets its own setting.
+      Set<String> declared = new LinkedHashSet<>();
+      testOrigin.ifPresent(t -> declared.add("testOriginStage"));
+      stats.ifPresent(t -> declared.add("statsAggregatorStage"));
+      settings(flow, configuration, declared);
       doc.errorStage().ifPresent(s -> special(s, Role.ERROR).ifPresent(n -> flow.set("error_records", n)));
       doc.startEventStage().ifPresent(s -> special(s, Role.LIFECYCLE).ifPresent(n -> flow.set("start_event", n)));
       doc.stopEventStage().ifPresent(s -> special(s, Role.LIFECYCLE).ifPresent(n -> flow.set("stop_event", n)));
+      testOrigin.ifPresent(n -> flow.set("test_origin", n));
+      stats.ifPresent(n -> flow.set("stats_aggregator", n));
+      UiState.pipeline(p.path("uiInfo"), notes).ifPresent(ui -> flow.set("ui", ui));
+      metadata(flow, p.path("metadata"));
+    }
+
+    /** Metadata other than labels (Control Hub's `dpm.*`, ...) verbatim; this tool's own marks are added on apply. */
+    private void metadata(ObjectNode flow, JsonNode metadata) {
+      ObjectNode kept = JSON.objectNode();
+      metadata.properties().forEach(e -> {
+        if (!e.getKey().equals("labels") && !OWN_METADATA.contains(e.getKey())) {
+          kept.set(e.getKey(), e.getValue());
+        }
+      });
+      if (!kept.isEmpty()) {
+        flow.set("metadata", kept);
+      }
+    }
+
+    /**
+     * The statistics aggregator, written only when the compiler would not make the same stage from
+     * the `statistics_aggregator` setting alone (its own configs set, or a stage the setting does
+     * not name).
+     */
+    private Optional<JsonNode> statsAggregator(JsonNode stage, Map<String, JsonNode> configuration) {
+      Optional<JsonNode> written = special(stage, Role.STATS);
+      if (written.isEmpty()) {
+        return written;
+      }
+      String setting = configuration.containsKey("statsAggregatorStage") ? configuration.get("statsAggregatorStage").asText("")
+          : compile.pipelineConfigs().stream().filter(c -> c.name().equals("statsAggregatorStage")).findFirst()
+              .map(c -> c.defaultValue() == null ? "" : c.defaultValue().asText("")).orElse("");
+      boolean chosenBySetting = setting.equals(stage.path("library").asText() + "::" + stage.path("stageName").asText()
+          + "::" + PipelineDocument.stageVersion(stage));
+      return chosenBySetting && written.get().isTextual() ? Optional.empty() : written;
     }
 
     /**
@@ -212,7 +256,7 @@ public final class PipelineImporter {
       }
     }
 
-    private void settings(ObjectNode flow, Map<String, JsonNode> configuration) {
+    private void settings(ObjectNode flow, Map<String, JsonNode> configuration, Set<String> declared) {
       List<ConfigTarget> targets = compile.pipelineConfigs().stream().map(c -> new ConfigTarget(Optional.empty(), c)).toList();
       ConfigNames names = new ConfigNames(targets);
       ObjectNode settings = JSON.objectNode();
@@ -220,7 +264,8 @@ public final class PipelineImporter {
       for (ConfigTarget t : targets) {
         ConfigDefinition def = t.definition();
         JsonNode value = configuration.get(def.name());
-        if (value == null || NOT_SETTINGS.contains(def.name()) || ConfigValues.isSettingDefault(value, def)) {
+        if (value == null || NOT_SETTINGS.contains(def.name()) || declared.contains(def.name())
+            || ConfigValues.isSettingDefault(value, def)) {
           continue;
         }
         Optional<JsonNode> written = ConfigValues.written(value, def);
@@ -231,28 +276,40 @@ public final class PipelineImporter {
         }
         settings.set(key.get(), written.get());
       }
-      if (!dropped.isEmpty()) {
-        notes.add(ImportNote.warning("pipeline settings with values the catalog's definitions do not accept are dropped: "
-            + ImportNote.names(dropped)));
-      }
-      Set<String> known = new LinkedHashSet<>();
-      compile.pipelineConfigs().forEach(c -> known.add(c.name()));
-      List<String> unknown = configuration.keySet().stream().filter(n -> !known.contains(n)).toList();
-      if (!unknown.isEmpty()) {
-        notes.add(ImportNote.note(unknown.size() + " pipeline setting" + (unknown.size() == 1 ? " is" : "s are")
-            + " not in the catalog (another engine version's) and dropped: " + ImportNote.names(unknown)));
-      }
       if (!settings.isEmpty()) {
         flow.set("settings", settings);
       }
+      // What the catalog cannot say is kept verbatim: settings it does not define (another engine
+      // version's) and values it does not accept, in the pipeline's order.
+      Set<String> known = new LinkedHashSet<>();
+      compile.pipelineConfigs().forEach(c -> known.add(c.name()));
+      ObjectNode raw = JSON.objectNode();
+      configuration.forEach((name, value) -> {
+        if ((!known.contains(name) || dropped.contains(name)) && !declared.contains(name)) {
+          raw.set(name, value);
+        }
+      });
+      if (!raw.isEmpty()) {
+        List<String> verbatim = new ArrayList<>();
+        raw.fieldNames().forEachRemaining(verbatim::add);
+        notes.add(ImportNote.note(verbatim.size() + " pipeline setting" + (verbatim.size() == 1 ? " is" : "s are")
+            + " not in the catalog (another engine version's) or hold values it does not accept; kept verbatim under"
+            + " `raw_settings`: " + ImportNote.names(verbatim)));
+        flow.set("raw_settings", raw);
+      }
     }
 
-    /** The error or a lifecycle stage: its label alone, or a mapping with what else it needs. */
+    /** A stage off the canvas (error, lifecycle, test origin, statistics): its label alone, or a mapping with what else it needs. */
     private Optional<JsonNode> special(JsonNode stage, Role role) {
       PipelineDefinitions.Choice choice = definitions.choiceFor(stage);
       StageDefinition def = choice.definition();
       StageReference ref = StageReference.choose(compile, def, role, choice.raw());
-      ObjectNode config = config(stage, def, "the " + (role == Role.ERROR ? "error stage" : "pipeline event stage"));
+      ObjectNode config = config(stage, def, "the " + switch (role) {
+        case ERROR -> "error stage";
+        case TEST_ORIGIN -> "test origin";
+        case STATS -> "statistics aggregator";
+        default -> "pipeline event stage";
+      });
       if (role == Role.ERROR && config.isEmpty() && ref.labelOnly()) {
         Optional<StageDefinition> discard = compile.byName(DISCARD).stream().findFirst();
         if (discard.isPresent() && discard.get().equals(def)) {
@@ -364,7 +421,6 @@ public final class PipelineImporter {
         List<String> labels = defs.stream().map(StageDefinition::label).toList();
         List<String> wanted = stages.stream().map(s -> s.path("instanceName").asText()).toList();
         List<Optional<String>> pins = InstanceNamePins.pins(labels, wanted);
-        List<String> relabelled = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
           JsonNode stage = stages.get(i);
           StageDefinition def = defs.get(i);
@@ -372,6 +428,13 @@ public final class PipelineImporter {
           StageReference ref = StageReference.choose(compile, def, Role.CANVAS, definitions.choiceFor(stage).raw());
           reference(node, ref);
           pins.get(i).ifPresent(p -> node.put("instance_name", p));
+          // The UI name, unless it is the one the compiler gives the stage anyway, wherever its block
+          // is (an instance name without a number gets a default that depends on the order).
+          JsonNode uiLabel = stage.path("uiInfo").path("label");
+          if (uiLabel.isTextual() && !uiLabel.asText().isEmpty()
+              && !uiLabel.asText().equals(InstanceNamer.defaultUiLabel(def.label(), wanted.get(i), ""))) {
+            node.put("title", uiLabel.asText());
+          }
           String description = stage.path("uiInfo").path("description").asText("");
           if (!description.isEmpty()) {
             node.put("description", description);
@@ -395,15 +458,8 @@ public final class PipelineImporter {
             }
             predicateShape(stage, def, ids.get(i));
           }
-          String ui = stage.path("uiInfo").path("label").asText("");
-          if (!ui.isEmpty() && !ui.matches(Pattern.quote(def.label()) + " \\d+")) {
-            relabelled.add(ids.get(i));
-          }
+          UiState.stage(stage.path("uiInfo"), def).ifPresent(ui -> node.set("ui", ui));
           out.set(ids.get(i), node);
-        }
-        if (!relabelled.isEmpty()) {
-          notes.add(ImportNote.note("the UI labels of " + ImportNote.names(relabelled) + " are not kept: the flow language has no"
-              + " field for them, so they become `<label> <n>` (the stage ids keep the instance names)"));
         }
       }
 
@@ -514,6 +570,8 @@ public final class PipelineImporter {
         targets.add(t);
         defaults.put(t, ConfigValues.emittedDefault(c));
       }
+      // Service configs the stage sets itself at run time, whatever is stored.
+      Set<ConfigTarget> presets = new java.util.HashSet<>();
       Map<String, Map<String, JsonNode>> serviceValues = new LinkedHashMap<>();
       for (JsonNode s : stage.path("services")) {
         serviceValues.put(s.path("service").asText(), PipelineDefinitions.configMap(s));
@@ -527,6 +585,9 @@ public final class PipelineImporter {
           ConfigTarget t = new ConfigTarget(Optional.of(use.service()), c);
           targets.add(t);
           defaults.put(t, use.configuration().containsKey(c.name()) ? use.configuration().get(c.name()) : ConfigValues.emittedDefault(c));
+          if (use.configuration().containsKey(c.name())) {
+            presets.add(t);
+          }
         }
       }
       ConfigNames names = new ConfigNames(targets);
@@ -543,6 +604,12 @@ public final class PipelineImporter {
         // An inferred definition's defaults are guesses the compiler does not emit (the platform
         // fills in its own), so every value such a stage holds is written.
         boolean guessed = def.inferred() && t.service().isEmpty();
+        boolean held = t.service().isEmpty() || serviceValues.containsKey(t.service().get());
+        if (value == null && held && !guessed && !c.isPredicate() && !presets.contains(t)) {
+          // The engine fills a config the pipeline lacks with its definition's default, which is
+          // not always the value the compiler emits for an unset config (the UI's).
+          value = ConfigValues.engineFilled(c);
+        }
         if (value == null || c.isPredicate() || (!guessed && ConfigValues.same(value, defaults.get(t), c))) {
           continue;
         }
@@ -582,38 +649,6 @@ public final class PipelineImporter {
               "pipeline rules are not imported (the flow language has none): " + String.join(", ", parts) + " rules"));
         }
       });
-      List<String> metadata = new ArrayList<>();
-      doc.pipeline().path("metadata").properties().forEach(e -> {
-        if (!e.getKey().equals("labels")) {
-          metadata.add(e.getKey());
-        }
-      });
-      if (!metadata.isEmpty()) {
-        notes.add(ImportNote.note("pipeline metadata other than labels is not imported: " + ImportNote.names(metadata)));
-      }
-      ownSettings(doc.pipeline().get("statsAggregatorStage"), "statistics aggregator");
-      ownSettings(doc.pipeline().get("testOriginStage"), "test origin");
-    }
-
-    /** The statistics and test origin stages are chosen by settings; their own configs cannot be written. */
-    private void ownSettings(JsonNode stage, String what) {
-      if (stage == null || !stage.isObject()) {
-        return;
-      }
-      Optional<StageDefinition> def = compile.findClosest(stage.path("library").asText(), stage.path("stageName").asText(),
-          PipelineDocument.stageVersion(stage));
-      List<String> set = new ArrayList<>();
-      PipelineDefinitions.configMap(stage).forEach((name, value) -> {
-        Optional<ConfigDefinition> c = def.flatMap(d -> d.config(name));
-        if (c.isEmpty() ? !(value.isNull() || (value.isContainerNode() && value.isEmpty()) || value.asText().isEmpty())
-            : !ConfigValues.isDefault(value, c.get())) {
-          set.add(name);
-        }
-      });
-      if (!set.isEmpty()) {
-        notes.add(ImportNote.warning("the " + what + " stage's own configs are not imported (the flow chooses the stage by a"
-            + " setting and the compiler gives it its defaults): " + ImportNote.names(set)));
-      }
     }
   }
 }

@@ -19,14 +19,19 @@ import java.util.TreeSet;
 
 /**
  * Compares an imported pipeline with the pipeline its flow compiles to, by meaning: stages by
- * instance name with the same library, stage and version; configs (and service configs) where
- * either side differs from the definition's default, an absent config being its default as the
- * platform fills it in; Stream Selector predicates in order; data lanes by topology (which output
- * feeds which stage: a predicate's expression, or the output's number); event lanes; parameters,
- * settings, the error and lifecycle stages, title, description, labels and stage descriptions.
- * Lane names, positions and the statistics and test origin stages' own configs are not compared,
- * and changed stage UI labels and settings of another engine version are counted as documented
- * losses (the language does not hold them; see docs/import.md).
+ * instance name with the same library, stage and version; configs (and service configs), an absent
+ * config being the definition's default, which the engine fills in when it loads the pipeline, a
+ * config listed twice being its last entry as the engine reads it;
+ * Stream Selector predicates in order; data lanes by topology (which output feeds which stage: a
+ * predicate's expression, or the output's number); event lanes; parameters; every setting,
+ * those the catalog does not define included; the error, lifecycle, test origin and statistics
+ * stages with their configs; title, description, labels and the rest of the metadata; stage UI
+ * names and descriptions; and the UI state a person sets (preview settings, display modes, raw
+ * preview sources).
+ *
+ * <p>Not compared, as docs/import.md says why: lane names, canvas positions and stage icons (UI
+ * layout the platform or apply keeps), the last preview's schema cache, the pipeline's `version`,
+ * and what the store owns (uuid, info, issues).
  *
  * <p>Differences name what differs, never a value: corpus values may be credentials.
  */
@@ -36,9 +41,8 @@ final class PipelineComparison {
    *
    * @param category groups differences for the summary table
    * @param detail where (stage, config name)
-   * @param documented a loss docs/import.md announces (UI labels, settings of another engine version)
    */
-  record Difference(String category, String detail, boolean documented) {
+  record Difference(String category, String detail) {
     @Override
     public String toString() {
       return category + ": " + detail;
@@ -47,6 +51,12 @@ final class PipelineComparison {
 
   private static final JsonNode ABSENT = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   private static final Set<String> SPECIAL_SETTINGS = Set.of("constants", "badRecordsHandling", "startEventStage", "stopEventStage");
+  /** UI state the platform or apply keeps or regenerates: layout, icons, what the language holds elsewhere. */
+  private static final Set<String> STAGE_UI_NOT_COMPARED = Set.of("label", "description", "xPos", "yPos", "stageType", "icon",
+      "colorIcon", "outputStreamLabels");
+  private static final Set<String> PIPELINE_UI_NOT_COMPARED = Set.of("schemaFromPreview", "schemaFromPreviewUpdateTime");
+  /** Metadata this tool writes on apply. */
+  private static final Set<String> OWN_METADATA = Set.of("labels", "managedBy", "flowStageIds");
 
   private final Catalog catalog;
   private final List<Difference> differences = new ArrayList<>();
@@ -69,11 +79,35 @@ final class PipelineComparison {
     c.special("error stage", original.get("errorStage"), compiled.get("errorStage"));
     c.special("start event stage", first(original.get("startEventStages")), first(compiled.get("startEventStages")));
     c.special("stop event stage", first(original.get("stopEventStages")), first(compiled.get("stopEventStages")));
+    c.special("test origin", object(original.get("testOriginStage")), object(compiled.get("testOriginStage")));
+    c.statistics(original, compiled);
     return c.differences;
   }
 
   private void differ(String category, String detail) {
-    differences.add(new Difference(category, detail, false));
+    differences.add(new Difference(category, detail));
+  }
+
+  private static JsonNode object(JsonNode n) {
+    return n != null && n.isObject() ? n : null;
+  }
+
+  /**
+   * The statistics stage: as held, or, where the pipeline holds none, the one its setting names
+   * (which the compiler makes from the setting, as the platform's own new pipelines have it).
+   */
+  private void statistics(JsonNode original, JsonNode compiled) {
+    JsonNode a = object(original.get("statsAggregatorStage"));
+    JsonNode b = object(compiled.get("statsAggregatorStage"));
+    if (a == null && b != null) {
+      String setting = PipelineDefinitions.configMap(compiled).getOrDefault("statsAggregatorStage", NullNode.getInstance()).asText("");
+      String made = b.path("library").asText() + "::" + b.path("stageName").asText() + "::" + PipelineDocument.stageVersion(b);
+      if (!setting.equals(made)) {
+        differ("statistics stage", "added");
+      }
+      return;
+    }
+    special("statistics stage", a, b);
   }
 
   private void header(JsonNode a, JsonNode b) {
@@ -87,6 +121,23 @@ final class PipelineComparison {
     if (!ValueEquality.same(labels(a), labels(b))) {
       differ("labels", "");
     }
+    if (!ValueEquality.same(without(a.path("metadata"), OWN_METADATA), without(b.path("metadata"), OWN_METADATA))) {
+      differ("metadata", "");
+    }
+    if (!ValueEquality.same(without(a.path("uiInfo"), PIPELINE_UI_NOT_COMPARED), without(b.path("uiInfo"), PIPELINE_UI_NOT_COMPARED))) {
+      differ("pipeline UI state", "");
+    }
+  }
+
+  /** An object without some keys and without null values (absent and null mean the same in uiInfo). */
+  private static JsonNode without(JsonNode object, Set<String> keys) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    object.properties().forEach(e -> {
+      if (!keys.contains(e.getKey()) && !e.getValue().isNull()) {
+        copy.set(e.getKey(), e.getValue());
+      }
+    });
+    return copy;
   }
 
   private static JsonNode labels(JsonNode p) {
@@ -113,11 +164,18 @@ final class PipelineComparison {
       JsonNode other = right.get(e.getKey());
       if (other != null) {
         stage("stage", e.getKey(), e.getValue(), other);
-        if (!e.getValue().path("uiInfo").path("label").asText("").equals(other.path("uiInfo").path("label").asText(""))) {
-          differences.add(new Difference("stage UI label not kept (documented)", e.getKey(), true));
+        JsonNode label = e.getValue().path("uiInfo").path("label");
+        // A stage without a UI name gets one; the UI shows the first as the second.
+        if (label.isTextual() && !label.asText().isEmpty()
+            && !label.asText().equals(other.path("uiInfo").path("label").asText(""))) {
+          differ("stage UI name", e.getKey());
         }
         if (!e.getValue().path("uiInfo").path("description").asText("").equals(other.path("uiInfo").path("description").asText(""))) {
           differ("stage description", e.getKey());
+        }
+        if (!ValueEquality.same(without(e.getValue().path("uiInfo"), STAGE_UI_NOT_COMPARED),
+            without(other.path("uiInfo"), STAGE_UI_NOT_COMPARED))) {
+          differ("stage UI state", e.getKey());
         }
       }
     }
@@ -139,7 +197,8 @@ final class PipelineComparison {
     // An inferred definition's defaults are guesses, and the compiler leaves its unset configs to the
     // platform: there an absent config equals nothing but another absent one.
     boolean guessed = def.map(StageDefinition::inferred).orElse(true);
-    defs.forEach((n, c) -> defaults.put(n, guessed ? ABSENT : ConfigValues.emittedDefault(c)));
+    // Otherwise an absent config is what the engine fills in when it loads the pipeline.
+    defs.forEach((n, c) -> defaults.put(n, guessed ? ABSENT : ConfigValues.engineFilled(c)));
     for (String config : configs(a, b, defs, defaults, true)) {
       differ(what + " config", name + " " + config);
     }
@@ -159,7 +218,12 @@ final class PipelineComparison {
       Optional<ServiceUse> use = def.flatMap(d -> d.services().stream().filter(u -> u.service().equals(p)).findFirst());
       sdef.ifPresent(s -> s.configs().forEach(c -> {
         sdefs.put(c.name(), c);
-        sdefaults.put(c.name(), use.map(u -> u.configuration().get(c.name())).orElse(ConfigValues.emittedDefault(c)));
+        // A service configuration the stage sets at run time (its preset) is what the stage
+        // says; a service the pipeline does not hold at all is the one the UI would add; in a
+        // service it holds, a missing configuration is what the engine fills in.
+        JsonNode preset = use.map(u -> u.configuration().get(c.name())).orElse(null);
+        sdefaults.put(c.name(), preset != null ? preset
+            : servicesA.containsKey(p) ? ConfigValues.engineFilled(c) : ConfigValues.emittedDefault(c));
       }));
       if (sa != null && sb != null && sa.path("serviceVersion").asInt(1) != sb.path("serviceVersion").asInt(1)) {
         differ(what + " service version", name + " " + PipelineDefinitions.shortName(p));
@@ -308,9 +372,12 @@ final class PipelineComparison {
     if (!ValueEquality.same(constantsA, constantsB)) {
       differ("parameters", "");
     }
-    for (String name : ca.keySet()) {
-      if (!known.contains(name)) {
-        differences.add(new Difference("setting not in the catalog (dropped, documented)", name, true));
+    Set<String> unknown = new TreeSet<>(ca.keySet());
+    unknown.addAll(cb.keySet());
+    unknown.removeAll(known);
+    for (String name : unknown) {
+      if (!ca.containsKey(name) || !cb.containsKey(name) || !ValueEquality.same(ca.get(name), cb.get(name))) {
+        differ("setting not in the catalog", name);
       }
     }
   }

@@ -89,4 +89,46 @@ class PipelineComparisonTest {
         .put("predicate", "${record:value(\"/a\") > 2}");
     assertThat(categories(a, predicate)).contains("predicates");
   }
+
+  @Test
+  void whatAPersonSetsInTheUiAndSettingsOfOtherEnginesAreCompared() {
+    ObjectNode a = pipeline();
+    ObjectNode named = a.deepCopy();
+    ((ObjectNode) stage(named, "Trash_01").get("uiInfo")).put("label", "Big orders");
+    assertThat(categories(named, a)).containsExactly("stage UI name");
+
+    ObjectNode mode = a.deepCopy();
+    ((ObjectNode) stage(mode, "Trash_01").get("uiInfo")).put("displayMode", "ADVANCED");
+    assertThat(categories(mode, a)).containsExactly("stage UI state");
+    ObjectNode moved = a.deepCopy();
+    ((ObjectNode) stage(moved, "Trash_01").get("uiInfo")).put("xPos", 999).put("icon", "trash.png");
+    assertThat(categories(moved, a)).as("layout and icons are the UI's").isEmpty();
+
+    ObjectNode preview = a.deepCopy();
+    ((ObjectNode) preview.get("uiInfo")).putObject("previewConfig").put("batchSize", 10);
+    assertThat(categories(preview, a)).containsExactly("pipeline UI state");
+
+    ObjectNode metadata = a.deepCopy();
+    ((ObjectNode) metadata.get("metadata")).put("dpm.pipeline.id", "x");
+    assertThat(categories(metadata, a)).containsExactly("metadata");
+
+    ObjectNode other = a.deepCopy();
+    ((ArrayNode) other.get("configuration")).addObject().put("name", "memoryLimit").put("value", "1024");
+    assertThat(categories(other, a)).containsExactly("setting not in the catalog");
+
+    ObjectNode testOrigin = a.deepCopy();
+    testOrigin.set("testOriginStage", stage(a, "DevRawDataSource_01").deepCopy());
+    assertThat(categories(testOrigin, a)).containsExactly("test origin");
+  }
+
+  @Test
+  void aConfigListedTwiceIsItsLastEntryAsTheEngineReadsIt() {
+    ObjectNode a = pipeline();
+    ObjectNode twice = a.deepCopy();
+    ArrayNode configs = (ArrayNode) stage(twice, "DevRawDataSource_01").get("configuration");
+    configs.insert(0, config(stage(a, "DevRawDataSource_01"), "stopAfterFirstBatch").deepCopy().put("value", false));
+    assertThat(categories(twice, a)).isEmpty();
+    configs.add(config(stage(a, "DevRawDataSource_01"), "stopAfterFirstBatch").deepCopy().put("value", false));
+    assertThat(categories(twice, a)).containsExactly("stage config");
+  }
 }

@@ -278,7 +278,7 @@ class PipelineImporterTest {
     assertThat(stage.path("version").asInt()).isEqualTo(2);
     assertThat(stage.at("/config/conf.endpoint").asText()).isEqualTo("https://example.com");
     assertThat(flow.definitions()).isPresent();
-    assertThat(flow.notes()).anySatisfy(n -> assertThat(n.message()).contains("--definitions"));
+    assertThat(flow.notes()).anySatisfy(n -> assertThat(n.message()).contains("t.definitions.json, which the flow compiles with"));
 
     Catalog with = catalog.overlay(CatalogFormat.read(flow.definitions().get()));
     JsonNode again = compile(flow.yaml(), with);

@@ -69,6 +69,7 @@ public enum Code {
   INVALID_PRECONDITION("E0412", Severity.ERROR, "a record precondition the engine refuses", "VALIDATION_0080"),
   CONFIG_NAME_AMBIGUOUS("E0413", Severity.ERROR, "a readable name that names several configurations"),
   UNLISTED_CHOICE("W0414", Severity.WARNING, "a value the UI does not offer for a configuration that accepts any text"),
+  LITERAL_SECRET("W0415", Severity.WARNING, "a credential written in plain text in the flow file"),
 
   // E05xx: connections and the platform's lane rules
   UNKNOWN_STAGE_REF("E0501", Severity.ERROR, "a connection names a stage that is not declared"),
@@ -100,6 +101,7 @@ public enum Code {
   EMPTY_TITLE("E0606", Severity.ERROR, "the flow title is empty", "VALIDATION_0093"),
   DUPLICATE_FLOW_ID("E0607", Severity.ERROR, "two flow files declare the same flow id"),
   SETTINGS_CONFLICT("E0608", Severity.ERROR, "the pipeline's settings and its stages do not fit together"),
+  VERBATIM_SETTINGS("W0609", Severity.WARNING, "pipeline settings sent verbatim, unchecked (`raw_settings`)"),
 
   // W07xx: legal but probably wrong
   DEV_STAGE("W0701", Severity.WARNING, "a development stage in a flow"),

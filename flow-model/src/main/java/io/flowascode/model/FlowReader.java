@@ -74,9 +74,14 @@ public final class FlowReader {
         labels,
         parameters,
         entries(flow.path("settings"), pointer + "/settings"),
+        entries(flow.path("raw_settings"), pointer + "/raw_settings"),
         special(flow.path("error_records"), pointer + "/error_records"),
         special(flow.path("start_event"), pointer + "/start_event"),
         special(flow.path("stop_event"), pointer + "/stop_event"),
+        special(flow.path("test_origin"), pointer + "/test_origin"),
+        special(flow.path("stats_aggregator"), pointer + "/stats_aggregator"),
+        object(flow, "ui"),
+        object(flow, "metadata"),
         map.valueSpan(pointer));
   }
 
@@ -124,7 +129,9 @@ public final class FlowReader {
         idLoc,
         stageRef(node.isObject() ? node : com.fasterxml.jackson.databind.node.MissingNode.getInstance(), pointer),
         text(node, pointer, "instance_name"),
+        text(node, pointer, "title"),
         text(node, pointer, "description"),
+        object(node, "ui"),
         predicatesSpan,
         predicates,
         map.keySpan(pointer));
@@ -201,6 +208,12 @@ public final class FlowReader {
       }
     }
     return targets.isEmpty() ? Optional.empty() : Optional.of(targets);
+  }
+
+  /** A mapping kept verbatim; anything else was reported by the schema. */
+  private static Optional<JsonNode> object(JsonNode node, String field) {
+    JsonNode v = node.path(field);
+    return v.isObject() ? Optional.of(v) : Optional.empty();
   }
 
   private Optional<Located<String>> text(JsonNode node, String pointer, String field) {

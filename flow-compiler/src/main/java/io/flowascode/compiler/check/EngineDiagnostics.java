@@ -59,6 +59,8 @@ public final class EngineDiagnostics {
     special.put(flow.errorStage().instanceName("_ErrorStage"), flow.errorStage());
     flow.startEvent().ifPresent(s -> special.put(s.instanceName("_StartEventStage"), s));
     flow.stopEvent().ifPresent(s -> special.put(s.instanceName("_StopEventStage"), s));
+    flow.testOrigin().ifPresent(s -> special.put(s.instanceName("_TestOriginStage"), s));
+    flow.statsAggregator().ifPresent(s -> special.put(s.instanceName("_StatsAggregatorStage"), s));
   }
 
   /** Where a problem is shown: the stage (null for the pipeline), service and config it is about. */

@@ -94,6 +94,8 @@ public final class ExpressionChecks {
     special.add(flow.errorStage());
     flow.startEvent().ifPresent(special::add);
     flow.stopEvent().ifPresent(special::add);
+    flow.testOrigin().ifPresent(special::add);
+    flow.statsAggregator().ifPresent(special::add);
     for (SpecialStage s : special) {
       configs(null, s.definition(), s.config());
     }

@@ -40,6 +40,9 @@ public final class FlowLints {
     used.addAll(ParameterUse.namesIn(root.path("flow").path("error_records")));
     used.addAll(ParameterUse.namesIn(root.path("flow").path("start_event")));
     used.addAll(ParameterUse.namesIn(root.path("flow").path("stop_event")));
+    used.addAll(ParameterUse.namesIn(root.path("flow").path("test_origin")));
+    used.addAll(ParameterUse.namesIn(root.path("flow").path("stats_aggregator")));
+    used.addAll(ParameterUse.namesIn(root.path("flow").path("raw_settings")));
     for (ParameterDecl p : header.parameters()) {
       // A name that is not a valid name (reported by the schema) cannot be used in an expression.
       if (!used.contains(p.name().value()) && p.name().value().matches("[A-Za-z_][A-Za-z0-9_]*")) {

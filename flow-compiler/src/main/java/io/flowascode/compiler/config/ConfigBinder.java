@@ -12,6 +12,8 @@ import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.diagnostic.Suggestions;
+import io.flowascode.compiler.secrets.SecretReference;
+import io.flowascode.compiler.secrets.SecretResolver;
 import io.flowascode.yaml.NameFixes;
 import io.flowascode.model.ConfigEntry;
 import io.flowascode.source.Span;
@@ -248,8 +250,19 @@ public final class ConfigBinder {
    * list entry naming a field its bean does not have is reported here (and empty returned).
    */
   public Optional<JsonNode> check(JsonNode value, String pointer, ConfigDefinition def, String shownName) {
+    if (SecretReference.isReference(value)) {
+      return secret(value, pointer, def, shownName);
+    }
     if (value.isNull() || (value.isTextual() && value.asText().contains("${") && !isBeanList(def))) {
       return Optional.of(value);
+    }
+    if (def.type() == ConfigType.CREDENTIAL && value.isValueNode() && !value.asText().isEmpty()) {
+      // In the file, it goes to git with the file.
+      out.add(Diagnostic.of(Code.LITERAL_SECRET, map.valueSpan(pointer), "`" + shownName + "` holds a credential in plain text")
+          .label("this value would be committed with the file")
+          .help("write `" + shownName + ": {secret: NAME}` and supply the value as the environment variable "
+              + "FLOW_SECRET_NAME or in a git-ignored flow-secrets.yaml")
+          .build());
     }
     Optional<ConfigModel> model = def.model();
     if (model.isPresent() && model.get().isListBean()) {
@@ -287,6 +300,31 @@ public final class ConfigBinder {
       return Optional.of(list);
     }
     return Optional.of(value);
+  }
+
+  /**
+   * `{secret: NAME}` in place of a text value: the compiler emits a placeholder that the value
+   * replaces when the flow is planned or applied ({@link SecretResolver}).
+   */
+  private Optional<JsonNode> secret(JsonNode value, String pointer, ConfigDefinition def, String shownName) {
+    Optional<String> name = SecretReference.name(value);
+    if (name.isEmpty()) {
+      out.add(Diagnostic.of(Code.CONFIG_WRONG_TYPE, map.valueSpan(SourceMap.child(pointer, SecretReference.KEY)),
+              "the secret of `" + shownName + "` is not named as a secret is")
+          .label("expected a name")
+          .help("name it with letters, digits and `_` (not starting with a digit), e.g. `{secret: DB_PASSWORD}`")
+          .build());
+      return Optional.empty();
+    }
+    if (def.type() != ConfigType.CREDENTIAL && def.type() != ConfigType.STRING && def.type() != ConfigType.TEXT) {
+      out.add(Diagnostic.of(Code.CONFIG_WRONG_TYPE, map.valueSpan(pointer),
+              "`" + shownName + "` cannot hold a secret: it takes " + def.type().name().toLowerCase(java.util.Locale.ROOT))
+          .label("a secret stands for text")
+          .help("use `{secret: NAME}` only for credentials and other text configurations")
+          .build());
+      return Optional.empty();
+    }
+    return Optional.of(JSON.textNode(SecretReference.placeholder(name.get())));
   }
 
   private static boolean isBeanList(ConfigDefinition def) {

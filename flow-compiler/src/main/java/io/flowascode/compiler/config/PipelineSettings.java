@@ -7,6 +7,7 @@ import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
 import io.flowascode.model.ConfigEntry;
+import io.flowascode.model.FlowHeader;
 import io.flowascode.yaml.SourceMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,24 +28,28 @@ public final class PipelineSettings {
   /**
    * @param keepRejected see {@link ConfigBinder#keepingRejected(boolean)}
    */
-  public static BoundConfig bind(SourceMap map, List<ConfigEntry> settings, Catalog catalog, boolean keepRejected,
+  public static BoundConfig bind(SourceMap map, FlowHeader header, Catalog catalog, boolean keepRejected,
       Diagnostics out) {
     PipelineSettings s = new PipelineSettings(catalog, out);
     return ConfigBinder.forSettings(map, out).keepingRejected(keepRejected)
-        .bind(s.ownSettings(settings), s.pipelineTargets(), "the pipeline");
+        .bind(s.ownSettings(header), s.pipelineTargets(), "the pipeline");
   }
 
   /**
    * Drops, with an error, the pipeline settings the language expresses elsewhere, so the flow
    * can never name one error stage in `settings` and emit another.
    */
-  private List<ConfigEntry> ownSettings(List<ConfigEntry> entries) {
+  private List<ConfigEntry> ownSettings(FlowHeader header) {
+    List<ConfigEntry> entries = header.settings();
+    // The test origin and statistics stages may be chosen by their settings alone, unless the
+    // flow declares the stage itself.
     Map<String, String> reserved = Map.of(
         "badRecordsHandling", "error_records: <label>",
         "startEventStage", "start_event: <label>",
         "stopEventStage", "stop_event: <label>",
         "constants", "parameters: {NAME: value}",
-        "statsAggregatorStage", "");
+        "statsAggregatorStage", header.statsAggregator().isPresent() ? "stats_aggregator: <label>" : "",
+        "testOriginStage", header.testOrigin().isPresent() ? "test_origin: <label>" : "");
     Map<String, String> byName = new LinkedHashMap<>();
     for (ConfigDefinition c : catalog.pipelineConfigs()) {
       if (reserved.containsKey(c.name()) && !reserved.get(c.name()).isEmpty()) {

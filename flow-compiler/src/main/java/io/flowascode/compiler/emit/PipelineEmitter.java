@@ -52,7 +52,7 @@ public final class PipelineEmitter {
     root.put("description", flow.description());
     root.putNull("uuid");
     root.set("configuration", pipelineConfiguration(flow));
-    root.set("uiInfo", JSON.objectNode());
+    root.set("uiInfo", flow.ui().deepCopy());
     root.set("fragments", JSON.arrayNode());
     ArrayNode stages = root.putArray("stages");
     for (StageNode node : flow.graph().stages()) {
@@ -62,12 +62,19 @@ public final class PipelineEmitter {
     ObjectNode metadata = root.putObject("metadata");
     ArrayNode labels = metadata.putArray("labels");
     flow.labels().forEach(labels::add);
-    root.set("statsAggregatorStage", statsStage(flow, layout));
+    flow.metadata().properties().forEach(e -> {
+      if (!e.getKey().equals("labels")) {
+        metadata.set(e.getKey(), e.getValue().deepCopy());
+      }
+    });
+    root.set("statsAggregatorStage", flow.statsAggregator().<JsonNode>map(s -> special(s, "_StatsAggregatorStage",
+        "Stats Aggregator - ", layout.specialX(), Layout.Y0 + Layout.DY)).orElseGet(() -> statsStage(flow, layout)));
     ArrayNode start = root.putArray("startEventStages");
     flow.startEvent().ifPresent(s -> start.add(special(s, "_StartEventStage", "Start Event - ", layout.specialX(), Layout.Y0 + 2 * Layout.DY)));
     ArrayNode stop = root.putArray("stopEventStages");
     flow.stopEvent().ifPresent(s -> stop.add(special(s, "_StopEventStage", "Stop Event - ", layout.specialX(), Layout.Y0 + 3 * Layout.DY)));
-    root.putNull("testOriginStage");
+    root.set("testOriginStage", flow.testOrigin().<JsonNode>map(s -> special(s, "_TestOriginStage", "Test Origin - ",
+        layout.specialX(), Layout.Y0 + 4 * Layout.DY)).orElseGet(JSON::nullNode));
     return root;
   }
 
@@ -81,12 +88,23 @@ public final class PipelineEmitter {
           case "badRecordsHandling" -> JSON.textNode(flow.errorStage().definition().reference());
           case "startEventStage" -> flow.startEvent().<JsonNode>map(s -> JSON.textNode(s.definition().reference())).orElse(null);
           case "stopEventStage" -> flow.stopEvent().<JsonNode>map(s -> JSON.textNode(s.definition().reference())).orElse(null);
+          case "statsAggregatorStage" -> flow.statsAggregator().<JsonNode>map(s -> JSON.textNode(s.definition().reference())).orElse(null);
+          case "testOriginStage" -> flow.testOrigin().<JsonNode>map(s -> JSON.textNode(s.definition().reference())).orElse(null);
           default -> null;
         };
       }
-      list.add(entry(def.name(), value != null ? value : ServerDefaults.of(def)));
+      JsonNode raw = flow.rawSettings().get(def.name());
+      list.add(entry(def.name(), raw != null ? raw.deepCopy() : value != null ? value : ServerDefaults.of(def)));
     }
     flow.settings().unknown().forEach((name, value) -> list.add(entry(name, value)));
+    // Settings the catalog does not define, as the flow holds them (`raw_settings`).
+    java.util.Set<String> known = new java.util.HashSet<>();
+    catalog.pipelineConfigs().forEach(c -> known.add(c.name()));
+    flow.rawSettings().forEach((name, value) -> {
+      if (!known.contains(name)) {
+        list.add(entry(name, value.deepCopy()));
+      }
+    });
     return list;
   }
 
@@ -136,6 +154,13 @@ public final class PipelineEmitter {
       ArrayNode labels = ui.putArray("outputStreamLabels");
       def.outputStreamLabels().forEach(labels::add);
     }
+    // The rest of the UI state as the flow keeps it (display mode, preview source); the name and
+    // description come from `title` and `description` alone.
+    node.decl().ui().ifPresent(kept -> kept.properties().forEach(e -> {
+      if (!e.getKey().equals("label") && !e.getKey().equals("description")) {
+        ui.set(e.getKey(), e.getValue().deepCopy());
+      }
+    }));
     ArrayNode inputs = stage.putArray("inputLanes");
     for (Edge e : flow.graph().into(node)) {
       inputs.add(e.lane());

@@ -18,14 +18,23 @@ import java.util.regex.Pattern;
 /**
  * Assigns instance names exactly as the platform's SDKs do: the label without characters outside
  * `[0-9A-Za-z_]`, then the first free `_NN` (two digits, more when needed) in file order. Pinned
- * names are reserved first and never reassigned.
+ * names are reserved first and never reassigned; then the names a stage already has on the
+ * target (see {@code io.flowascode.compiler.identity.StableNames}), so that moving a stage's block
+ * or adding a stage before it never renames it.
  */
 public final class InstanceNamer {
   private static final Pattern NOT_NAME = Pattern.compile("[^0-9A-Za-z_]");
   private static final Pattern VALID = Pattern.compile("[0-9A-Za-z_]+");
 
-  /** A stage waiting for a name: its definition label and the name it pins, if any. */
-  public record Request(String label, Optional<Located<String>> pinned) {}
+  /**
+   * A stage waiting for a name: its definition label, the name it pins, if any, and the name it
+   * should keep when that is still free (its name on the target), if any.
+   */
+  public record Request(String label, Optional<Located<String>> pinned, Optional<String> kept) {
+    public Request(String label, Optional<Located<String>> pinned) {
+      this(label, pinned, Optional.empty());
+    }
+  }
 
   private InstanceNamer() {}
 
@@ -66,6 +75,12 @@ public final class InstanceNamer {
       taken.add(name);
       names[i] = name;
     }
+    for (int i = 0; i < requests.size(); i++) {
+      Optional<String> kept = requests.get(i).kept();
+      if (names[i] == null && kept.isPresent() && VALID.matcher(kept.get()).matches() && taken.add(kept.get())) {
+        names[i] = kept.get();
+      }
+    }
     // Names are only ever taken, never freed, so the first free number of a base never goes
     // down: searching on from the last one given keeps 10,000 stages of one label linear.
     Map<String, Integer> nextNumber = new HashMap<>();
@@ -85,6 +100,21 @@ public final class InstanceNamer {
       }
     }
     return List.of(names);
+  }
+
+  private static final Pattern NUMBERED = Pattern.compile(".*_(\\d{1,9})");
+
+  /**
+   * The UI label a stage gets when the flow gives it no title: `<label> <n>`, n the number its
+   * instance name ends with (`Trash_02` is `Trash 2`), which is what the UI gives a stage it adds
+   * and does not change when stage blocks move; the UI's own count ({@link #uiLabels}) for an
+   * instance name without a number.
+   *
+   * @param counted the label the UI's count gives the stage in file order
+   */
+  public static String defaultUiLabel(String definitionLabel, String instanceName, String counted) {
+    java.util.regex.Matcher m = NUMBERED.matcher(instanceName);
+    return m.matches() ? definitionLabel + " " + Integer.parseInt(m.group(1)) : counted;
   }
 
   /** UI labels as the UI makes them: `<label> <n>`, n = 1 + earlier labels containing this label. */

@@ -29,7 +29,9 @@ public final class StageResolver {
   public enum Role {
     CANVAS("stage"),
     ERROR("error stage"),
-    LIFECYCLE("pipeline event stage");
+    LIFECYCLE("pipeline event stage"),
+    TEST_ORIGIN("test origin"),
+    STATS("statistics aggregator");
 
     final String word;
 
@@ -146,6 +148,8 @@ public final class StageResolver {
       case CANVAS -> StageDefinition::onCanvas;
       case ERROR -> StageDefinition::errorStage;
       case LIFECYCLE -> StageDefinition::pipelineLifecycleStage;
+      case TEST_ORIGIN -> s -> s.type() == StageType.ORIGIN;
+      case STATS -> StageDefinition::statsAggregatorStage;
     };
   }
 

@@ -135,7 +135,7 @@ public final class FlowSchemaValidator {
           want = "a connection like `a >> b`, or a mapping with `from` and `to`";
         } else if (pointer.matches("/(connections|events)/\\d+/to")) {
           want = "a stage id or a list of stage ids";
-        } else if (pointer.matches("/flow/(error_records|start_event|stop_event)")) {
+        } else if (pointer.matches("/flow/(error_records|start_event|stop_event|test_origin|stats_aggregator)")) {
           want = "a stage label, or a mapping with `label` and `config`";
         }
         Diagnostic.Builder b = Diagnostic.of(Code.WRONG_TYPE, map.valueSpan(pointer),

@@ -108,8 +108,11 @@ public final class Applier {
   }
 
   /**
-   * What is written: the desired pipeline with the remote's pipeline version, and the canvas
-   * positions users arranged in the UI kept for stages that already exist. The fields that
+   * What is written: the desired pipeline with the remote's pipeline version, and the UI state a
+   * person arranged in the UI that the flow does not set kept as it is: canvas positions and
+   * other `uiInfo` entries of stages that already exist, the pipeline's `uiInfo` entries (preview
+   * settings) and its metadata entries other than labels (Control Hub's `dpm.*`). The diff does
+   * not show these, so writing them over would change what no plan announced. The fields that
    * identify a stored version (a uuid, `info`) are each target's to send back as its store wants
    * them: a content-hash revision is ours and never goes into a definition.
    */
@@ -119,19 +122,38 @@ public final class Applier {
     if (current.has("version")) {
       body.set("version", current.get("version"));
     }
-    Map<String, JsonNode> positions = new HashMap<>();
+    keepMissing(body, "uiInfo", current.path("uiInfo"));
+    keepMissing(body, "metadata", current.path("metadata"));
+    Map<String, JsonNode> uiByStage = new HashMap<>();
     for (JsonNode stage : current.path("stages")) {
-      positions.put(stage.path("instanceName").asText(), stage.path("uiInfo"));
+      uiByStage.put(stage.path("instanceName").asText(), stage.path("uiInfo"));
     }
     for (JsonNode stage : body.path("stages")) {
-      JsonNode old = positions.get(stage.path("instanceName").asText());
-      if (old != null && old.has("xPos") && stage.path("uiInfo").isObject()) {
+      JsonNode old = uiByStage.get(stage.path("instanceName").asText());
+      if (old != null && old.isObject() && stage.path("uiInfo").isObject()) {
         ObjectNode ui = (ObjectNode) stage.get("uiInfo");
-        ui.set("xPos", old.get("xPos"));
-        ui.set("yPos", old.get("yPos"));
+        if (old.has("xPos")) {
+          ui.set("xPos", old.get("xPos"));
+          ui.set("yPos", old.get("yPos"));
+        }
+        keepMissing((ObjectNode) stage, "uiInfo", old);
       }
     }
     return body;
+  }
+
+  /** Adds to `body.field` (an object) the entries of `remote` it does not have. */
+  private static void keepMissing(ObjectNode body, String field, JsonNode remote) {
+    if (!remote.isObject() || remote.isEmpty()) {
+      return;
+    }
+    JsonNode existing = body.get(field);
+    ObjectNode target = existing != null && existing.isObject() ? (ObjectNode) existing : body.putObject(field);
+    remote.properties().forEach(e -> {
+      if (!target.has(e.getKey())) {
+        target.set(e.getKey(), e.getValue().deepCopy());
+      }
+    });
   }
 
   /** Whether a plan would write anything; for `--detailed-exitcode`. */

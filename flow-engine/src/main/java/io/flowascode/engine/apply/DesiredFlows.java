@@ -6,6 +6,7 @@ import io.flowascode.compiler.emit.CompiledFlow;
 import io.flowascode.compiler.emit.PipelineTrees;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The desired state of a project: its compiled flows. */
 public final class DesiredFlows {
@@ -17,7 +18,7 @@ public final class DesiredFlows {
     for (Compilation c : batch.compilations()) {
       CompiledFlow f = c.flow().orElseThrow(() -> new IllegalStateException(c.fileName() + " did not compile"));
       flows.add(new DesiredFlow(f.id(), f.title(), f.description(), PipelineTrees.tree(c.pipeline().orElseThrow()),
-          c.stageNames().orElseThrow()));
+          Optional.of(c.catalog()), Optional.of(f)));
     }
     return flows;
   }

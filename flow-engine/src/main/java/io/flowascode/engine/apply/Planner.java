@@ -61,11 +61,14 @@ public final class Planner {
   }
 
   private Planned planOne(DesiredFlow flow) {
-    JsonNode desired = ManagedMarker.mark(flow.pipeline(), target.keepsLabels());
     try {
       Optional<RemoteFlow> remote = target.read(flow.id());
+      Catalog definitions = flow.catalogOr(catalog);
+      // The flow's stages keep the names they have on the target, whatever the order of the file.
+      DesiredFlow named = StableIdentity.reconcile(flow, remote.map(RemoteFlow::pipeline).orElse(null), definitions);
+      JsonNode desired = ManagedMarker.mark(StableIdentity.recorded(named.pipeline(), named), target.keepsLabels());
       FlowPlan plan = FlowPlan.compute(flow.id(), remote.map(RemoteFlow::pipeline).orElse(null),
-          remote.map(RemoteFlow::revision).orElse(null), desired, flow.names(), catalog);
+          remote.map(RemoteFlow::revision).orElse(null), desired, named.names(), definitions);
       return new Planned(Optional.of(plan), remote, Optional.empty());
     } catch (TargetException e) {
       return new Planned(Optional.empty(), Optional.empty(), Optional.of(Failures.outcome(flow.id(), e)));

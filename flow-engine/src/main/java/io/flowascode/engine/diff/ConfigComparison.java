@@ -40,7 +40,7 @@ final class ConfigComparison {
     for (Map.Entry<String, JsonNode> e : before.values().entrySet()) {
       String name = e.getKey();
       JsonNode a = after.values().containsKey(name) ? after.values().get(name) : defaultOf(name, after, before);
-      if (a != null && !JsonValues.equivalent(e.getValue(), a)) {
+      if (a != null && !equivalent(name, before, after, e.getValue(), a)) {
         out.add(difference(name, before, after, e.getValue(), a));
       }
     }
@@ -50,12 +50,53 @@ final class ConfigComparison {
         continue;
       }
       JsonNode b = defaultOf(name, before, after);
-      if (b != null && !JsonValues.equivalent(b, e.getValue())) {
+      if (b != null && !equivalent(name, before, after, b, e.getValue())) {
         out.add(difference(name, before, after, b, e.getValue()));
       }
     }
     out.sort((x, y) -> x.name().compareTo(y.name()));
     return out;
+  }
+
+  /**
+   * Equal to the platform: in a list of beans, a field an entry lacks is the field's default (the
+   * engine builds each entry as a bean whose fields start at their defaults), so entries written
+   * before a stage version added a field equal the same entries with that field at its default.
+   */
+  private static boolean equivalent(String name, Side before, Side after, JsonNode b, JsonNode a) {
+    if (JsonValues.equivalent(b, a)) {
+      return true;
+    }
+    ConfigDefinition def = after.definitions().containsKey(name) ? after.definitions().get(name) : before.definitions().get(name);
+    List<ConfigDefinition> fields = def == null ? List.of()
+        : def.model().filter(m -> m.isListBean()).map(m -> m.beanConfigs()).orElse(List.of());
+    if (fields.isEmpty() || !a.isArray() || !b.isArray() || a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!sameBean(b.get(i), a.get(i), fields)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameBean(JsonNode b, JsonNode a, List<ConfigDefinition> fields) {
+    if (!a.isObject() || !b.isObject()) {
+      return JsonValues.equivalent(b, a);
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    b.fieldNames().forEachRemaining(names::add);
+    a.fieldNames().forEachRemaining(names::add);
+    for (String field : names) {
+      JsonNode dflt = fields.stream().filter(f -> f.name().equals(field)).findFirst()
+          .map(f -> f.defaultValue() == null ? (JsonNode) NullNode.getInstance() : f.defaultValue())
+          .orElse(NullNode.getInstance());
+      if (!JsonValues.equivalent(b.has(field) ? b.get(field) : dflt, a.has(field) ? a.get(field) : dflt)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The side's default for a config, else the other side's; Java null when unknown. */

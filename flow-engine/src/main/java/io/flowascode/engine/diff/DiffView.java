@@ -1,6 +1,7 @@
 package io.flowascode.engine.diff;
 
 import io.flowascode.compiler.verify.PipelineEnvelope;
+import io.flowascode.compiler.PlatformNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -17,9 +18,10 @@ import java.util.TreeSet;
 /**
  * The parts of a pipeline JSON the diff compares, read once into maps keyed by name. What the
  * platform owns or rewrites (uuid, info, issues, positions, stage order, lane names) is dropped
- * here so nothing later can compare it by accident. A config listed twice counts once, the first
- * time, as the platform's own lookups by name find the first (some real pipelines carry
- * duplicates).
+ * here so nothing later can compare it by accident. A config listed twice counts once, as its last
+ * entry: the engine builds a stage's (and the pipeline's) configuration into a map by name, where
+ * the last entry wins (`StageConfiguration.setConfig`; some real pipelines carry duplicates). The
+ * label this tool adds to mark a flow it owns is bookkeeping, not content, and is left out.
  */
 record DiffView(
     String title,
@@ -68,7 +70,7 @@ record DiffView(
     for (JsonNode c : iterable(p.get("configuration"))) {
       String name = text(c.get("name"));
       if (name != null) {
-        settings.putIfAbsent(name, valueOf(c));
+        settings.put(name, valueOf(c));
       }
     }
     Map<String, JsonNode> parameters = parameters(settings.remove("constants"));
@@ -130,7 +132,7 @@ record DiffView(
       if (laneDriven) {
         value = withoutLanes((ArrayNode) value);
       }
-      configs.putIfAbsent(name, value);
+      configs.put(name, value);
     }
     Map<String, ServiceView> services = new TreeMap<>();
     for (JsonNode svc : iterable(s.get("services"))) {
@@ -142,7 +144,7 @@ record DiffView(
       for (JsonNode c : iterable(svc.get("configuration"))) {
         String name = text(c.get("name"));
         if (name != null) {
-          serviceConfigs.putIfAbsent(name, valueOf(c));
+          serviceConfigs.put(name, valueOf(c));
         }
       }
       JsonNode version = svc.get("serviceVersion");
@@ -218,7 +220,7 @@ record DiffView(
   private static List<String> labels(JsonNode labels) {
     TreeSet<String> out = new TreeSet<>();
     for (JsonNode l : iterable(labels)) {
-      if (l.isTextual()) {
+      if (l.isTextual() && !PlatformNames.MANAGED_LABEL.equals(l.asText())) {
         out.add(l.asText());
       }
     }

@@ -51,7 +51,6 @@ import java.util.TreeSet;
  * (hash maps throughout), apart from sorting what is reported.
  */
 public final class FlowDiffer {
-
   /**
    * The changes that turn {@code before} into {@code after}.
    *

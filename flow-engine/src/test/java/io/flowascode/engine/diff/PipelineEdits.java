@@ -173,6 +173,16 @@ public final class PipelineEdits {
   }
 
   private static void removeEqual(ArrayNode configs, Map<String, JsonNode> defaults) {
+    // A config listed twice is its last entry, as the engine reads it: keep only that one first.
+    Map<String, Integer> last = new HashMap<>();
+    for (int i = 0; i < configs.size(); i++) {
+      last.put(configs.get(i).path("name").asText(), i);
+    }
+    for (int i = configs.size() - 1; i >= 0; i--) {
+      if (last.get(configs.get(i).path("name").asText()) != i) {
+        configs.remove(i);
+      }
+    }
     Iterator<JsonNode> it = configs.iterator();
     while (it.hasNext()) {
       JsonNode c = it.next();

@@ -134,7 +134,7 @@ public final class FlowSchemaGenerator {
         conditions.add(condition(nameIs(name), branches.canvas(stages.get(0).label(), stages))));
   }
 
-  /** `error_records`, `start_event` and `stop_event`, each from its own set of stages. */
+  /** `error_records`, `start_event`, `stop_event`, `test_origin` and `stats_aggregator`, each from its own set of stages. */
   private static void specialStages(Catalog catalog, ObjectNode flowProperties, SharedDefinitions defs, Branches branches) {
     Map<String, List<StageDefinition>> errorStages = group(
         catalog.stages().stream().filter(StageDefinition::errorStage).toList(), StageDefinition::label);
@@ -148,6 +148,17 @@ public final class FlowSchemaGenerator {
       ObjectNode ref = defs.define("eventStage", specialStage(eventStages, branches));
       ((ObjectNode) flowProperties.get("start_event")).setAll(ref);
       ((ObjectNode) flowProperties.get("stop_event")).setAll(ref);
+    }
+    Map<String, List<StageDefinition>> origins = group(
+        catalog.stages().stream().filter(s -> s.type() == io.flowascode.compiler.catalog.StageType.ORIGIN).toList(),
+        StageDefinition::label);
+    if (!origins.isEmpty() && flowProperties.has("test_origin")) {
+      ((ObjectNode) flowProperties.get("test_origin")).setAll(defs.define("testOriginStage", specialStage(origins, branches)));
+    }
+    Map<String, List<StageDefinition>> statsStages = group(
+        catalog.stages().stream().filter(StageDefinition::statsAggregatorStage).toList(), StageDefinition::label);
+    if (!statsStages.isEmpty() && flowProperties.has("stats_aggregator")) {
+      ((ObjectNode) flowProperties.get("stats_aggregator")).setAll(defs.define("statsStage", specialStage(statsStages, branches)));
     }
   }
 
