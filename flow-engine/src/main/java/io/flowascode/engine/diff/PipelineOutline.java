@@ -1,7 +1,7 @@
 package io.flowascode.engine.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowascode.engine.diff.PipelineView.StageView;
+import io.flowascode.engine.diff.DiffView.StageView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public record PipelineOutline(Set<String> canvas, Map<String, SpecialStage> spec
     if (pipeline == null || pipeline.isNull()) {
       return EMPTY;
     }
-    PipelineView view = PipelineView.of(pipeline);
+    DiffView view = DiffView.of(pipeline);
     Map<String, List<String>> conditions = new TreeMap<>();
     for (StageView s : view.stages().values()) {
       if (s.isSelector()) {

@@ -9,6 +9,7 @@ import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.batch.FlowBatch;
 import io.flowascode.compiler.batch.FlowSources;
 import io.flowascode.compiler.catalog.BundledCatalog;
+import io.flowascode.compiler.emit.PipelineTrees;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.engine.apply.TargetSpec;
 import java.io.IOException;
@@ -199,7 +200,7 @@ class ProjectFileTest {
   }
 
   private static String constant(BatchResult batch, String key) {
-    for (var c : batch.compilations().get(0).pipeline().orElseThrow().path("configuration")) {
+    for (var c : PipelineTrees.tree(batch.compilations().get(0).pipeline().orElseThrow()).path("configuration")) {
       if (c.path("name").asText().equals("constants")) {
         for (var kv : c.path("value")) {
           if (kv.path("key").asText().equals(key)) {
