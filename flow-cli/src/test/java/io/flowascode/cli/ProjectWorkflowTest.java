@@ -112,7 +112,7 @@ class ProjectWorkflowTest {
 
     Cli.Run typo = flow("-C", c, "plan", "--env", "prod");
     assertThat(typo.exit()).isEqualTo(FlowCli.INVALID_INPUT);
-    assertThat(typo.out()).contains("error[E1005]: environment `prod` sets the parameter `LIMT`, which no flow declares",
+    assertThat(typo.out()).contains("error[E1105]: environment `prod` sets the parameter `LIMT`, which no flow declares",
         "--> " + project.resolve("flow-project.yaml") + ":25:7", "did you mean `LIMIT`?");
 
     Cli.Run unknown = flow("-C", c, "plan", "--env", "stagng");

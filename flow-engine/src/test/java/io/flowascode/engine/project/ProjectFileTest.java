@@ -166,10 +166,10 @@ class ProjectFileTest {
         """);
 
     assertThat(lines(read)).containsExactlyInAnyOrder(
-        "E1001 2:18 the flows folder `missing` does not exist",
-        "E1002 3:24 `prd` is not one of the environments of this file",
-        "E1003 5:3 environment `prod` has the target wxdi but no `url`",
-        "E1003 5:3 environment `prod` has the target wxdi but no `project`",
+        "E1101 2:18 the flows folder `missing` does not exist",
+        "E1102 3:24 `prd` is not one of the environments of this file",
+        "E1103 5:3 environment `prod` has the target wxdi but no `url`",
+        "E1103 5:3 environment `prod` has the target wxdi but no `project`",
         "W1004 9:5 `url` is not used by the target local of environment `dev`");
     assertThat(help(read, "`prd`")).isEqualTo("did you mean `prod`?");
   }
@@ -189,7 +189,7 @@ class ProjectFileTest {
     assertThat(constant(forDev, "LIMIT")).isEqualTo("5");
     assertThat(forStaging.crossFile()).extracting(d -> d.code().id() + " " + d.span().start().line() + ":"
         + d.span().start().column() + " " + d.message())
-        .containsExactly("E1005 21:7 environment `staging` sets the parameter `LIMT`, which no flow declares");
+        .containsExactly("E1105 21:7 environment `staging` sets the parameter `LIMT`, which no flow declares");
     assertThat(forStaging.crossFile().get(0).help()).contains("did you mean `LIMIT`?");
   }
 
