@@ -117,7 +117,7 @@ public enum Code {
   PROJECT_FLOWS_MISSING("E1101", Severity.ERROR, "a flows folder of the project file does not exist"),
   UNKNOWN_DEFAULT_ENVIRONMENT("E1102", Severity.ERROR, "the default environment is not one of the project's environments"),
   ENVIRONMENT_INCOMPLETE("E1103", Severity.ERROR, "an environment lacks what its target needs"),
-  SETTING_NOT_FOR_TARGET("W1004", Severity.WARNING, "an environment setting its target does not use"),
+  SETTING_NOT_FOR_TARGET("W1104", Severity.WARNING, "an environment setting its target does not use"),
   UNKNOWN_PARAMETER_OVERRIDE("E1105", Severity.ERROR, "an environment sets a parameter no flow declares");
 
   private final String id;

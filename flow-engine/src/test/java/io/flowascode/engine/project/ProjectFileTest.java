@@ -170,7 +170,7 @@ class ProjectFileTest {
         "E1102 3:24 `prd` is not one of the environments of this file",
         "E1103 5:3 environment `prod` has the target wxdi but no `url`",
         "E1103 5:3 environment `prod` has the target wxdi but no `project`",
-        "W1004 9:5 `url` is not used by the target local of environment `dev`");
+        "W1104 9:5 `url` is not used by the target local of environment `dev`");
     assertThat(help(read, "`prd`")).isEqualTo("did you mean `prod`?");
   }
 
