@@ -8,9 +8,9 @@ import io.flowascode.engine.apply.Confirmation;
 import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.Prune;
 import io.flowascode.engine.apply.PruneRefusedException;
+import io.flowascode.engine.plan.PlanHeading;
 import io.flowascode.engine.target.Target;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,18 +20,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * `flow apply FILE...` plans, shows the plan, asks at a terminal, and applies; `flow apply
+ * `flow apply [FILE...]` plans, shows the plan, asks at a terminal, and applies; `flow apply
  * --plan-file F` applies exactly a saved plan (already reviewed: not asked about) and refuses every
  * flow whose remote moved since.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-    description = "Apply the flows to the target (or exactly a saved plan), never overwriting someone else's change.")
+    description = "Apply the flows (default: the project's) to the target, or exactly a saved plan, never overwriting "
+        + "someone else's change.")
 final class ApplyCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Flow files or directories (not with --plan-file).")
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Flow files or directories (default: the project's flows; not with --plan-file).")
   List<Path> files = List.of();
 
   @Mixin
@@ -56,59 +55,63 @@ final class ApplyCommand implements Callable<Integer> {
   @ParentCommand
   FlowCli parent;
 
-  @Spec
-  CommandSpec spec;
-
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    Session session = parent.session;
+    session.begin("apply", options.format);
+    PlanOutput.checkFormat(options.format);
     if (planFile != null && !files.isEmpty()) {
       throw new UserError("give either flow files or --plan-file, not both", FlowCli.USAGE);
     }
-    if (planFile == null && files.isEmpty()) {
-      throw new UserError("name the flow files to apply, or a saved plan with --plan-file", FlowCli.USAGE);
+    if (session.json() && planFile == null && !autoApprove && session.terminal.isPresent()) {
+      // As Terraform's -json: a prompt cannot be part of one JSON document.
+      throw new UserError("--format json cannot ask for approval at a terminal: add --auto-approve, or apply a saved "
+          + "plan with --plan-file", FlowCli.USAGE);
     }
+    Optional<String> environment = session.project().environmentName();
     if (planFile == null) {
-      RemoteSession.ensureDefinitionsLock(remote, parent.environment, options.definitions.lock, out);
+      RemoteSession.ensureDefinitionsLock(session, remote, options.definitions.lock(session));
     }
-    Catalog catalog = options.catalog();
-    List<DesiredFlow> desired = planFile == null ? RemoteSession.desired(options, files, out) : List.of();
-    try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {
-      ApplyJob job = new ApplyJob(target, catalog, remote.parallelism)
-          .withSecrets(secrets.source(parent.environment, planFile == null ? files : List.of(planFile)));
+    Catalog catalog = options.catalog(session);
+    List<DesiredFlow> desired = planFile == null ? RemoteSession.desired(session, options, files) : List.of();
+    List<Path> sources = planFile == null ? session.project().inputs(session, files, "to apply") : List.of();
+    try (Target target = RemoteSession.open(session, remote, catalog)) {
+      ApplyJob job = new ApplyJob(target, catalog, RemoteSession.parallelism(session, remote))
+          .withSecrets(secrets.source(session, planFile == null ? sources : List.of(session.resolve(planFile))));
+      PlanHeading heading = new PlanHeading(environment, target.describe());
       ApplyJob.Result result;
       if (planFile != null) {
         ApplyGate show = plan -> {
-          out.print(PlanOutput.render(plan, options.format, options.color));
+          PlanOutput.show(session, plan, heading, options.format);
           return true;
         };
         try {
-          result = job.applySaved(planFile, show);
+          result = job.applySaved(session.resolve(planFile), show, environment);
         } catch (IOException | SecretResolver.MissingSecretsException e) {
           throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
       } else {
-        Confirmation ask = new Confirmation(plan -> {
-          out.print(PlanOutput.render(plan, options.format, options.color));
-          out.flush();
-        }, autoApprove, parent.terminal, target.describe(), out::println);
+        Confirmation ask = new Confirmation(plan -> PlanOutput.show(session, plan, heading, options.format),
+            autoApprove, session.terminal, target.describe(), session::say);
         try {
-          result = job.apply(desired, Prune.when(prune, files), ask);
+          result = job.apply(desired, Prune.when(prune, sources), ask);
         } catch (PruneRefusedException e) {
           throw new UserError(e.getMessage(), FlowCli.USAGE, e);
         } catch (SecretResolver.MissingSecretsException e) {
           throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
       }
-      if (result.alreadyApplied() && !"json".equals(options.format)) {
-        out.println("This plan was applied before: the target already holds all of its changes.");
+      if (result.alreadyApplied()) {
+        session.say("This plan was applied before: the target already holds all of its changes.");
       }
-      if ("json".equals(options.format)) {
-        out.println(ApplyReportJson.render(result.report()));
+      if (session.json()) {
+        session.doc().set("apply", ApplyReportJson.toJson(result.report()));
+        session.doc().body().put("approved", result.approved());
+        session.doc().body().put("alreadyApplied", result.alreadyApplied());
       } else if (result.approved()) {
-        out.print(result.report().render());
+        session.out.print(result.report().render());
+        session.out.flush();
       }
-      out.flush();
       return RemoteSession.exitCode(result.verdict(), false);
     }
   }

@@ -3,22 +3,32 @@ package io.flowascode.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flowascode.compiler.emit.PipelineJson;
 import io.flowascode.engine.apply.ApplyReport;
 import io.flowascode.engine.apply.FlowOutcome;
+import io.flowascode.engine.apply.Outcome;
+import java.util.List;
+import java.util.Locale;
 
-/** The apply report as JSON: one entry per flow with its outcome, message and new revision. */
+/** The apply report as JSON: one entry per flow with its outcome, message and new revision, and the counts as numbers. */
 final class ApplyReportJson {
   private ApplyReportJson() {}
 
-  static String render(ApplyReport report) {
+  static ObjectNode toJson(ApplyReport report) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
-    ArrayNode flows = root.putArray("flows");
-    for (FlowOutcome o : report.outcomes()) {
-      ObjectNode f = flows.addObject().put("id", o.flowId()).put("outcome", o.outcome().word()).put("message", o.message());
-      o.newRevision().ifPresent(r -> f.put("revision", r));
+    root.set("flows", outcomes(report.outcomes()));
+    ObjectNode summary = root.putObject("summary");
+    for (Outcome o : Outcome.values()) {
+      summary.put(o.name().toLowerCase(Locale.ROOT), report.count(o));
     }
-    root.put("summary", report.summaryLine());
-    return PipelineJson.write(root).stripTrailing();
+    return root;
+  }
+
+  static ArrayNode outcomes(List<FlowOutcome> outcomes) {
+    ArrayNode flows = JsonNodeFactory.instance.arrayNode();
+    for (FlowOutcome o : outcomes) {
+      ObjectNode f = flows.addObject().put("id", o.flowId()).put("outcome", o.outcome().word()).put("message", o.message());
+      f.put("revision", o.newRevision().orElse(null));
+    }
+    return flows;
   }
 }

@@ -6,6 +6,7 @@ import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.batch.FlowBatch;
 import io.flowascode.compiler.batch.FlowSources;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.engine.project.ParameterValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,25 +23,34 @@ final class CompilerOptionsMixin {
   boolean strict;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "How to print diagnostics: text, json or github (default: ${DEFAULT-VALUE}).")
+      description = "text, json (one JSON document) or github (annotations) (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--color", description = "Color the text output.")
-  boolean color;
-
-  Catalog catalog() {
-    return definitions.catalog();
+  Catalog catalog(Session session) {
+    return definitions.catalog(session);
   }
 
-  FlowCompiler compiler() {
-    return new FlowCompiler(catalog(), CompilerOptions.DEFAULT.withStrict(strict));
+  /** A compiler with the session's catalog and these options, without the project's parameter values. */
+  FlowCompiler compiler(Session session) {
+    return new FlowCompiler(catalog(session), CompilerOptions.DEFAULT.withStrict(strict));
   }
 
-  BatchResult compileAll(List<Path> inputs) {
-    return new FlowBatch(compiler()).compile(flowFiles(inputs), Path.of(""));
+  /** Compiles the flows named (else the project's), with the environment's parameter values, and shows the diagnostics. */
+  BatchResult compileAll(Session session, List<Path> named, String what) {
+    ProjectContext project = session.project();
+    List<Path> files = flowFiles(project.inputs(session, named, what));
+    CompilerOptions options = CompilerOptions.DEFAULT.withStrict(strict)
+        .withParameterValues(ParameterValues.of(project.environment()));
+    BatchResult batch = new FlowBatch(new FlowCompiler(catalog(session), options)).compile(files, session.base);
+    return ParameterValues.check(batch, project.file(), project.environment());
   }
 
-  /** The flow files the user named: files as given, directories searched; a usage error when there are none. */
+  /** Shows a batch's diagnostics (with the project file's lines, for those about it). */
+  void show(Session session, BatchResult batch) {
+    session.diagnostics(batch.allDiagnostics(), DiagnosticsOutput.sources(session, batch), PlanOutput.diagnosticsFormat(format));
+  }
+
+  /** The flow files of these inputs: files as given, directories searched; a usage error when there are none. */
   static List<Path> flowFiles(List<Path> inputs) {
     List<Path> files;
     try {

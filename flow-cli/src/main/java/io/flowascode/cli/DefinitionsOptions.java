@@ -14,13 +14,19 @@ final class DefinitionsOptions {
       description = "Extra stage definitions: a /rest/v1/definitions answer, an export with libraryDefinitions, or a catalog file.")
   List<Path> definitions = List.of();
 
-  @Option(names = "--lock", paramLabel = "FILE", defaultValue = CatalogSources.LOCK_FILE,
-      description = "A definitions lock (from `flow definitions`); used instead of the bundled catalog when it exists (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lock", paramLabel = "FILE",
+      description = "A definitions lock (from `flow definitions`); used instead of the bundled catalog when it exists "
+          + "(default: the project's, else " + CatalogSources.LOCK_FILE + ").")
   Path lock;
 
-  Catalog catalog() {
+  /** The lock this run uses: --lock, else the project's, else the default name. */
+  Path lock(Session session) {
+    return session.project().lock(session, lock);
+  }
+
+  Catalog catalog(Session session) {
     try {
-      return CatalogSources.resolve(lock, definitions);
+      return CatalogSources.resolve(lock(session), definitions.stream().map(session::resolve).toList());
     } catch (DefinitionsException e) {
       throw new UserError("error[" + Code.DEFINITIONS_UNREADABLE.id() + "]: cannot read definitions " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }

@@ -4,35 +4,28 @@ import io.flowascode.compiler.Compilation;
 import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.diagnostic.render.OutputFormat;
 import io.flowascode.diagnostic.render.SourceLookup;
-import io.flowascode.diagnostic.render.TerminalRenderer;
+import io.flowascode.engine.project.ProjectFile;
 import io.flowascode.source.SourceFile;
-import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Prints a batch's diagnostics in the format the user chose. */
+/** How diagnostics are looked up and named for showing. */
 final class DiagnosticsOutput {
   private DiagnosticsOutput() {}
 
-  static OutputFormat format(CompilerOptionsMixin options) {
+  static OutputFormat format(String format) {
     try {
-      return OutputFormat.parse(options.format);
+      return OutputFormat.parse(format);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), FlowCli.USAGE, e);
     }
   }
 
-  static SourceLookup sources(BatchResult result) {
-    List<SourceFile> files = result.compilations().stream().flatMap(c -> c.sources().stream()).toList();
+  /** The flow files of a batch and the project file, for quoting their lines. */
+  static SourceLookup sources(Session session, BatchResult result) {
+    List<SourceFile> files = new ArrayList<>(result.compilations().stream().flatMap(c -> c.sources().stream()).toList());
+    session.project().file().map(ProjectFile::source).ifPresent(tree -> files.add(tree.file()));
     return SourceLookup.of(files);
-  }
-
-  static void print(BatchResult result, CompilerOptionsMixin options, PrintWriter out) {
-    OutputFormat format = format(options);
-    if (format == OutputFormat.TEXT && result.allDiagnostics().isEmpty()) {
-      return;
-    }
-    out.print(format.renderer(options.color, TerminalRenderer.DEFAULT_LIMIT).render(result.allDiagnostics(), sources(result)));
-    out.flush();
   }
 
   static int fileCount(BatchResult result) {

@@ -6,7 +6,6 @@ import io.flowascode.compiler.fix.FixJob;
 import io.flowascode.compiler.fix.FixReport;
 import io.flowascode.diagnostic.render.OutputFormat;
 import io.flowascode.diagnostic.render.SourceLookup;
-import io.flowascode.diagnostic.render.TerminalRenderer;
 import io.flowascode.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,8 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 
 /** `flow fix [--dry-run] FILE...`: applies the safe fixes (see {@link FixJob}) and shows what is left. */
 @Command(name = "fix", mixinStandardHelpOptions = true,
@@ -36,20 +34,22 @@ final class FixCommand implements Callable<Integer> {
   @Mixin
   CompilerOptionsMixin options;
 
-  @Spec
-  CommandSpec spec;
+  @ParentCommand
+  FlowCli parent;
 
   @Override
   public Integer call() {
-    OutputFormat format = DiagnosticsOutput.format(options);
+    Session session = parent.session;
+    session.begin("fix", options.format);
+    boolean text = DiagnosticsOutput.format(options.format) == OutputFormat.TEXT;
     FixReport report;
     try {
-      report = new FixJob(options.compiler()).run(CompilerOptionsMixin.flowFiles(files), Path.of(""), !dryRun);
+      List<Path> inputs = CompilerOptionsMixin.flowFiles(files.stream().map(session::resolve).toList());
+      report = new FixJob(options.compiler(session)).run(inputs, session.base, !dryRun);
     } catch (IOException e) {
       throw new UserError("cannot write the fixed files: " + e.getMessage(), FlowCli.INVALID_INPUT, e);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    boolean text = format == OutputFormat.TEXT;
+    PrintWriter out = session.out;
     for (FileFix f : report.files()) {
       if (text && dryRun) {
         out.print(f.unifiedDiff());
@@ -60,18 +60,17 @@ final class FixCommand implements Callable<Integer> {
               + a.fix().description());
         }
       }
-      f.stopped().ifPresent(why -> out.println(f.name() + ": " + why));
+      f.stopped().ifPresent(why -> session.say(f.name() + ": " + why));
     }
     List<SourceFile> fixed = report.files().stream().filter(f -> !f.name().isEmpty())
         .map(f -> new SourceFile(f.name(), f.after())).toList();
-    if (!text || !report.remaining().isEmpty()) {
-      out.print(format.renderer(options.color, TerminalRenderer.DEFAULT_LIMIT).render(report.remaining(), SourceLookup.of(fixed)));
-    }
+    out.flush();
+    session.diagnostics(report.remaining(), SourceLookup.of(fixed), options.format);
+    session.document().ifPresent(d -> d.body().put("fixed", report.fixed()).put("changedFiles", report.changedFiles()));
     if (text) {
-      out.println((dryRun ? "Would fix " : "Fixed ") + report.fixed() + " problem(s) in " + report.changedFiles() + " file(s)"
+      session.say((dryRun ? "Would fix " : "Fixed ") + report.fixed() + " problem(s) in " + report.changedFiles() + " file(s)"
           + (dryRun ? "; nothing written." : "."));
     }
-    out.flush();
     return report.hasErrors() ? FlowCli.INVALID_INPUT : FlowCli.OK;
   }
 }

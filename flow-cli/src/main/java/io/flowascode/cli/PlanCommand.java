@@ -10,7 +10,6 @@ import io.flowascode.engine.apply.Prune;
 import io.flowascode.engine.apply.PruneRefusedException;
 import io.flowascode.engine.target.Target;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,15 +19,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** `flow plan FILE...`: what apply would change on the target, optionally saved for a later apply. */
+/** `flow plan [FILE...]`: what applying would change on the target, optionally saved for a later apply. */
 @Command(name = "plan", aliases = "diff", mixinStandardHelpOptions = true,
-    description = "Compile the flows and show what applying them would change on the target.")
+    description = "Compile the flows (default: the project's) and show what applying them would change on the target, "
+        + "in the flow files' words.")
 final class PlanCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Flow files or directories.")
-  List<Path> files;
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Flow files or directories (default: the project's flows).")
+  List<Path> files = List.of();
 
   @Mixin
   CompilerOptionsMixin options;
@@ -51,50 +49,56 @@ final class PlanCommand implements Callable<Integer> {
   @ParentCommand
   FlowCli parent;
 
-  @Spec
-  CommandSpec spec;
-
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    RemoteSession.ensureDefinitionsLock(remote, parent.environment, options.definitions.lock, out);
-    List<DesiredFlow> desired = RemoteSession.desired(options, files, out);
-    Catalog catalog = options.catalog();
-    try (Target target = RemoteSession.open(remote, parent.environment, catalog)) {
-      PlanJob job = new PlanJob(target, catalog, remote.parallelism).withSecrets(secrets.source(parent.environment, files));
+    Session session = parent.session;
+    session.begin("plan", options.format);
+    PlanOutput.checkFormat(options.format);
+    Path lock = options.definitions.lock(session);
+    RemoteSession.ensureDefinitionsLock(session, remote, lock);
+    List<DesiredFlow> desired = RemoteSession.desired(session, options, files);
+    Catalog catalog = options.catalog(session);
+    List<Path> sources = session.project().inputs(session, files, "to plan");
+    Optional<String> environment = session.project().environmentName();
+    try (Target target = RemoteSession.open(session, remote, catalog)) {
+      PlanJob job = new PlanJob(target, catalog, RemoteSession.parallelism(session, remote))
+          .withSecrets(secrets.source(session, sources));
       PlanJob.Result result;
       try {
-        result = job.plan(desired, Prune.when(prune, files), Optional.of(options.definitions.lock));
+        result = job.plan(desired, Prune.when(prune, sources), Optional.of(lock));
       } catch (PruneRefusedException e) {
         throw new UserError(e.getMessage(), FlowCli.USAGE, e);
       } catch (SecretResolver.MissingSecretsException e) {
         throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT, e);
       }
-      result.lock().ifPresent(lock -> warn(lock, out));
-      out.print(PlanOutput.render(result.plan(), options.format, options.color));
+      result.lock().ifPresent(l -> warn(session, l));
+      PlanOutput.show(session, result.plan(), job.heading(environment), options.format);
       for (FlowOutcome failure : result.failures()) {
-        out.println("failed     " + failure.flowId() + ": " + failure.message());
+        session.say("failed     " + failure.flowId() + ": " + failure.message());
       }
-      out.flush();
+      session.document().ifPresent(d -> d.set("failures", ApplyReportJson.outcomes(result.failures())));
       if (planFile != null) {
+        Path file = session.resolve(planFile);
         try {
-          job.save(planFile, result.plan());
+          job.save(file, result.plan(), environment);
         } catch (IOException e) {
-          throw new UserError("cannot write the plan to " + planFile + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
+          throw new UserError("cannot write the plan to " + file + ": " + e.getMessage(), FlowCli.INVALID_INPUT, e);
         }
-        if (!"json".equals(options.format)) {
-          out.println("Saved the plan to " + planFile + "; apply exactly it with: flow apply --plan-file " + planFile);
-        }
+        session.document().ifPresent(d -> d.body().put("planFile", file.toString()));
+        session.say("Saved the plan to " + file + "; apply exactly it with: flow apply --plan-file " + file
+            + environment.map(e -> " --env " + e).orElse(""));
       }
       return RemoteSession.exitCode(result.verdict(), detailedExitCode);
     }
   }
 
-  private static void warn(LockCheck lock, PrintWriter out) {
-    if (lock instanceof LockCheck.Drifted drifted) {
-      out.println("warning: " + drifted.warning());
-    } else if (lock instanceof LockCheck.Unchecked unchecked) {
-      out.println("warning: cannot compare the definitions lock with the target: " + unchecked.reason());
+  private static void warn(Session session, LockCheck lock) {
+    String warning = lock instanceof LockCheck.Drifted drifted ? drifted.warning()
+        : lock instanceof LockCheck.Unchecked unchecked ? "cannot compare the definitions lock with the target: " + unchecked.reason()
+        : null;
+    if (warning != null) {
+      session.document().ifPresentOrElse(d -> d.body().put("lockWarning", warning),
+          () -> session.say("warning: " + warning));
     }
   }
 }

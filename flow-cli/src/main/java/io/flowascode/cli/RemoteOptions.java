@@ -1,20 +1,19 @@
 package io.flowascode.cli;
 
-import io.flowascode.engine.apply.TargetSpec;
-import io.flowascode.engine.apply.WatsonxOptions;
-import io.flowascode.engine.target.LocalStoreTarget;
+import io.flowascode.engine.project.TargetOptions;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Where plan and apply talk to. Secrets never come from the command line (they would end up in
- * shell history and process lists): FLOW_PASSWORD, FLOW_API_KEY and FLOW_TOKEN in the environment.
+ * Where plan and apply talk to, as typed; what is not typed comes from the project's environment
+ * (--env), then FLOW_* variables and the defaults. Secrets never come from the command line (they
+ * would end up in shell history and process lists): FLOW_PASSWORD, FLOW_API_KEY and FLOW_TOKEN in
+ * the environment, or the project file's references.
  */
 final class RemoteOptions {
-  @Option(names = "--target", defaultValue = "local", paramLabel = "KIND",
-      description = "local (the default: a directory store, no server), sdc (Data Collector) or wxdi (IBM watsonx.data integration).")
+  @Option(names = "--target", paramLabel = "KIND",
+      description = "local (a directory store, no server; the default), sdc (Data Collector) or wxdi (IBM watsonx.data integration).")
   String target;
 
   @Option(names = "--url", paramLabel = "URL", description = "The Data Collector URL, or the watsonx API URL.")
@@ -27,9 +26,9 @@ final class RemoteOptions {
       description = "The Data Collector user, or the Cloud Pak for Data user for --auth zen|cp4d (default: FLOW_USER); the password comes from FLOW_PASSWORD.")
   String user;
 
-  @Option(names = "--environment", paramLabel = "ID",
+  @Option(names = "--engine-environment", paramLabel = "ID",
       description = "wxdi: the environment new flows are bound to (default: none, as IBM's SDK sends when given none).")
-  String environment;
+  String engineEnvironment;
 
   @Option(names = "--engine-version", paramLabel = "VERSION",
       description = "wxdi: the engine version flows declare and stage definitions come from (default: the environment's, else the first released one).")
@@ -45,12 +44,12 @@ final class RemoteOptions {
   @Option(names = "--auth-url", paramLabel = "URL", description = "wxdi --auth cp4d: the Cloud Pak for Data URL (default: --url).")
   String authUrl;
 
-  @Option(names = "--store", paramLabel = "DIR", defaultValue = LocalStoreTarget.DEFAULT_DIRECTORY,
-      description = "The local store's directory (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--store", paramLabel = "DIR",
+      description = "The local store's directory (default: the environment's, else .flow-store).")
   Path store;
 
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
-  int parallelism;
+  @Option(names = "--parallelism", paramLabel = "N", description = "Requests in flight at once (default: 4).")
+  Integer parallelism;
 
   @Option(names = "--timeout", paramLabel = "DURATION",
       description = "How long the server may stay silent before a request counts as unanswered, e.g. 10s (default: 10s, or FLOW_TIMEOUT).")
@@ -60,11 +59,12 @@ final class RemoteOptions {
       description = "How long the whole run may take, e.g. 5m (default: 10m, or FLOW_DEADLINE).")
   String deadline;
 
-  TargetSpec spec(Map<String, String> variables) {
-    return new TargetSpec(target, Optional.ofNullable(url), Optional.ofNullable(project), Optional.ofNullable(user),
-        Optional.empty(), Optional.empty(), store)
-        .withTimeouts(Optional.ofNullable(timeout), Optional.ofNullable(deadline))
-        .withWatsonx(WatsonxOptions.of(environment, engineVersion, iamUrl, auth, authUrl))
-        .withEnvironment(variables);
+  /** The options as typed, relative paths against -C. */
+  TargetOptions typed(Session session) {
+    return new TargetOptions(TargetOptions.given(target), TargetOptions.given(url), TargetOptions.given(project),
+        TargetOptions.given(user), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.ofNullable(store).map(session::resolve), TargetOptions.given(timeout), TargetOptions.given(deadline),
+        Optional.ofNullable(parallelism), TargetOptions.given(engineEnvironment), TargetOptions.given(engineVersion),
+        TargetOptions.given(auth), TargetOptions.given(iamUrl), TargetOptions.given(authUrl));
   }
 }

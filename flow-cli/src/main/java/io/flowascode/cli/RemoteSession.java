@@ -2,44 +2,55 @@ package io.flowascode.cli;
 
 import io.flowascode.compiler.batch.BatchResult;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.catalog.DefinitionsException;
 import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.DesiredFlows;
+import io.flowascode.engine.apply.TargetSpec;
 import io.flowascode.engine.apply.Verdict;
+import io.flowascode.engine.project.TargetOptions;
+import io.flowascode.engine.target.LocalStoreTarget;
 import io.flowascode.engine.target.Target;
 import io.flowascode.engine.target.TargetException;
-import io.flowascode.compiler.catalog.DefinitionsException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-/** What plan and apply share: compile the project, open the target, map how a run ended to an exit code. */
+/**
+ * What the commands that talk to a target share: the target as typed over the environment, the
+ * project compiled, the target opened, how a run ended mapped to an exit code.
+ */
 final class RemoteSession {
   private RemoteSession() {}
 
-  static List<DesiredFlow> desired(CompilerOptionsMixin options, List<Path> files, PrintWriter out) {
-    String requested = options.format;
-    options.format = PlanOutput.diagnosticsFormat(requested);
-    try {
-      BatchResult result = options.compileAll(files);
-      DiagnosticsOutput.print(result, options, out);
-      if (result.hasErrors()) {
-        throw new UserError("the flows have errors; nothing was planned", FlowCli.INVALID_INPUT);
-      }
-      return DesiredFlows.of(result);
-    } finally {
-      options.format = requested;
+  /** The target options of this run, typed over the project's environment. */
+  static TargetOptions options(Session session, RemoteOptions remote) {
+    return session.project().target(session, remote.typed(session));
+  }
+
+  static TargetSpec spec(Session session, RemoteOptions remote) {
+    return options(session, remote).toSpec(session.resolve(Path.of(LocalStoreTarget.DEFAULT_DIRECTORY)), session.variables);
+  }
+
+  static int parallelism(Session session, RemoteOptions remote) {
+    return options(session, remote).parallelismOrDefault();
+  }
+
+  static List<DesiredFlow> desired(Session session, CompilerOptionsMixin options, List<Path> files) {
+    BatchResult result = options.compileAll(session, files, "to plan");
+    options.show(session, result);
+    if (result.hasErrors()) {
+      throw new UserError("the flows have errors; nothing was planned", FlowCli.INVALID_INPUT);
     }
+    return DesiredFlows.of(result);
   }
 
   /**
    * Takes the definitions lock from a target that names its definitions by engine version (wxdi)
    * when the project has none, before anything is compiled against a catalog.
    */
-  static void ensureDefinitionsLock(RemoteOptions remote, Map<String, String> environment, Path lock, PrintWriter out) {
+  static void ensureDefinitionsLock(Session session, RemoteOptions remote, Path lock) {
     try {
-      remote.spec(environment).ensureDefinitionsLock(lock).ifPresent(out::println);
+      spec(session, remote).ensureDefinitionsLock(lock).ifPresent(session::say);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), FlowCli.USAGE, e);
     } catch (TargetException | DefinitionsException e) {
@@ -49,9 +60,14 @@ final class RemoteSession {
     }
   }
 
-  static Target open(RemoteOptions remote, Map<String, String> environment, Catalog catalog) {
+  static Target open(Session session, RemoteOptions remote, Catalog catalog) {
     try {
-      return remote.spec(environment).open(catalog);
+      Target target = spec(session, remote).open(catalog);
+      session.document().ifPresent(d -> {
+        d.target(target.describe());
+        d.environment(session.project().environmentName());
+      });
+      return target;
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), FlowCli.USAGE, e);
     } catch (TargetException e) {

@@ -5,7 +5,6 @@ import io.flowascode.compiler.secrets.SecretSources;
 import io.flowascode.compiler.secrets.SecretsFile;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,9 +18,10 @@ final class SecretOptions {
           + SecretsFile.NAME + " beside the flows).")
   List<Path> files = List.of();
 
-  SecretSource source(Map<String, String> environment, List<Path> flowInputs) {
+  /** @param flowInputs the flow files and folders of the run, resolved, beside which flow-secrets.yaml is looked for */
+  SecretSource source(Session session, List<Path> flowInputs) {
     try {
-      return SecretSources.standard(environment, files, flowInputs);
+      return SecretSources.standard(session.variables, files.stream().map(session::resolve).toList(), flowInputs);
     } catch (SecretsFile.UnreadableException e) {
       throw new UserError(e.getMessage(), FlowCli.INVALID_INPUT);
     }

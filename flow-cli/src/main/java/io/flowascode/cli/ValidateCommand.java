@@ -7,31 +7,35 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 
-/** `flow validate FILE...`: every check of compile, no output written. */
+/** `flow validate [FILE...]`: every check of compile, no output written. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check flow files (or directories of *.flow.yaml) without writing anything.")
+    description = "Check flow files (or directories of *.flow.yaml; default: the project's flows) without writing anything.")
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Flow files or directories.")
-  List<Path> files;
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Flow files or directories (default: the project's flows).")
+  List<Path> files = List.of();
 
   @Mixin
   CompilerOptionsMixin options;
 
-  @Spec
-  CommandSpec spec;
+  @ParentCommand
+  FlowCli parent;
 
   @Override
   public Integer call() {
-    BatchResult result = options.compileAll(files);
-    DiagnosticsOutput.print(result, options, spec.commandLine().getOut());
+    Session session = parent.session;
+    session.begin("validate", options.format);
+    BatchResult result = options.compileAll(session, files, "to validate");
+    options.show(session, result);
+    int count = DiagnosticsOutput.fileCount(result);
+    session.document().ifPresent(d -> d.body().put("flowFiles", count));
     if (result.hasErrors()) {
       return FlowCli.INVALID_INPUT;
     }
     if ("text".equals(options.format)) {
-      spec.commandLine().getOut().println(DiagnosticsOutput.fileCount(result) + " flow file(s) valid.");
+      session.out.println(count + " flow file(s) valid.");
+      session.out.flush();
     }
     return FlowCli.OK;
   }

@@ -80,6 +80,8 @@ class FixCommandTest {
 
     FlowCliTest.Run r = FlowCliTest.run("fix", "--dry-run", "--format", "json", flow.toString());
 
-    assertThat(r.out()).contains("\"fixes\"", "\"replacement\": \"UTF-8\"", "\"safe\": false").doesNotContain("Would fix");
+    // One JSON document, as every command writes it (its layout is Jackson's: `"key" : value`).
+    assertThat(r.out()).contains("\"fixes\"").containsPattern("\"replacement\"\\s*:\\s*\"UTF-8\"")
+        .containsPattern("\"safe\"\\s*:\\s*false").doesNotContain("Would fix");
   }
 }

@@ -32,8 +32,13 @@ class ImportEditApplyTest {
 
     FlowCliTest.Run plan = FlowCliTest.run("plan", flows.toString(), "--store", store, "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.out()).isEqualTo(5);
-    assertThat(plan.out()).contains("~ DevRawDataSource_01.stop_after_first_batch: true -> false");
-    assertThat(plan.out()).contains("Plan: 0 to add, 1 to change, 0 to delete.");
+    assertThat(plan.out()).contains("""
+        ~ flow events (update)
+            ~ stage dev_raw_data_source (DevRawDataSource_01)
+                ~ stop_after_first_batch: true -> false
+        """);
+    assertThat(plan.out()).contains("Plan: flows 0 to create, 1 to update, 0 to delete, 12 unchanged; "
+        + "stages 0 to add, 1 to change, 0 to remove; connections 0 to add, 0 to remove.");
     assertThat(FlowCliTest.run("apply", flows.toString(), "--store", store).exit()).isZero();
     assertThat(FlowCliTest.run("plan", flows.toString(), "--store", store, "--detailed-exitcode").exit()).isZero();
   }

@@ -81,7 +81,7 @@ class WatsonxScenarioTest {
   private Run flow(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--target", "wxdi", "--url", server.url(), "--iam-url", server.url(), "--project", PROJECT,
-        "--environment", "env-prod", "--lock", lock.toString()));
+        "--engine-environment", "env-prod", "--lock", lock.toString()));
     StringWriter out = new StringWriter();
     int exit = FlowCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(out), Optional.empty(),
         Map.of("FLOW_API_KEY", API_KEY));
@@ -145,7 +145,7 @@ class WatsonxScenarioTest {
     assertThat(afterUiSave.exit()).as(afterUiSave.out()).isEqualTo(FlowCli.CHANGES_PRESENT);
     assertThat(afterUiSave.out()).contains("  flow events (no change)", "  flow stream-selector (no change)",
         "~ flow expense-router (update)", "~ labels: [] -> [\"expenses\", \"finance\"]",
-        "Plan: 0 to add, 1 to change, 0 to delete.");
+        "Plan: flows 0 to create, 1 to update, 0 to delete, 2 unchanged; stages 0 to add, 0 to change, 0 to remove;");
 
     // Ownership outlived the SDK's save: prune still knows what this tool deployed.
     Files.delete(project.resolve("06-stream-selector.flow.yaml"));

@@ -4,6 +4,7 @@ import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.emit.CompiledFlow;
 import io.flowascode.compiler.emit.Pipeline;
 import io.flowascode.compiler.fragment.CompiledFragment;
+import io.flowascode.compiler.naming.StageNames;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.source.SourceFile;
 import java.util.ArrayList;
@@ -60,5 +61,10 @@ public record Compilation(
     source.ifPresent(all::add);
     all.addAll(fragmentSources);
     return all;
+  }
+
+  /** The file's stage ids and predicate names beside the platform's instance names, for plans. */
+  public Optional<StageNames> stageNames() {
+    return flow.map(StageNames::of);
   }
 }

@@ -350,7 +350,8 @@ public final class FlowCompiler {
       Map<String, JsonNode> rawSettings = RawSettings.read(header, settings, flow.source().map(), out);
       Map<String, JsonNode> parameters = new LinkedHashMap<>();
       for (ParameterDecl p : header.parameters()) {
-        parameters.put(p.name().value(), p.value());
+        // An environment's value replaces the file's: the same flow, deployed with other values.
+        parameters.put(p.name().value(), options.parameterValues().getOrDefault(p.name().value(), p.value()));
       }
       FlowLints.unusedParameters(flow, out);
       SpecialStage error = header.errorRecords()

@@ -220,6 +220,81 @@ class FlowSchemaInEditorTest {
   }
 
   @Test
+  void aTypeTheLabelDoesNotHaveIsFlaggedOnItsLine() throws IOException {
+    String text = """
+        flow: {id: types}
+        stages:
+          s3:
+            label: Amazon S3
+            type: processor
+          sink:
+            label: Trash
+            type: origin
+          fine:
+            label: Amazon S3
+            type: destination
+        """;
+    URI uri = document("types.flow.yaml");
+    server.open(uri, text);
+
+    List<Problem> problems = server.diagnostics(uri, p -> p.size() >= 2);
+
+    assertThat(problems).extracting(Problem::line)
+        .containsExactlyInAnyOrder(lineOf(text, "type: processor"), lineOf(text, "type: origin"));
+    assertThat(problemOn(problems, lineOf(text, "type: processor"))).contains("origin", "destination", "executor");
+    assertThat(problemOn(problems, lineOf(text, "type: origin"))).contains("destination");
+  }
+
+  @Test
+  void aMisspelledLabelGetsAShortDidYouMeanNotTheListOfEveryLabel() throws IOException {
+    String text = """
+        flow: {id: typo}
+        stages:
+          sink: {label: Trsh}
+          other: {label: trash}
+          source: {label: Dev Raw Data Sorce}
+          nothing: {label: Qwertyuiop}
+        """;
+    URI uri = document("typo.flow.yaml");
+    server.open(uri, text);
+
+    List<Problem> problems = server.diagnostics(uri, p -> p.size() >= 7);
+
+    assertThat(problems).allSatisfy(p -> assertThat(p.message().length()).as(p.message()).isLessThan(200));
+    assertThat(messagesOn(problems, lineOf(text, "Trsh"))).anySatisfy(m -> assertThat(m).contains("did you mean `Trash`?"));
+    assertThat(messagesOn(problems, lineOf(text, "trash"))).anySatisfy(m -> assertThat(m).contains("did you mean `Trash`?"));
+    assertThat(messagesOn(problems, lineOf(text, "Sorce")))
+        .anySatisfy(m -> assertThat(m).contains("did you mean `Dev Raw Data Source`?"));
+    assertThat(messagesOn(problems, lineOf(text, "Qwertyuiop"))).singleElement()
+        .satisfies(m -> assertThat(m).contains("flow catalog --search"));
+  }
+
+  @Test
+  void hoveringAConfigKeyShowsItsTypeDefaultAndAllowedValues() throws IOException {
+    String text = """
+        flow: {id: facts}
+        stages:
+          source:
+            label: Directory
+            config:
+              batch_size_in_recs: 10
+              on_record_error: DISCARD
+              files_directory: /in
+        """;
+    URI uri = document("facts.flow.yaml");
+    server.open(uri, text);
+
+    // Markdown escapes underscores; the reader sees them without the backslashes.
+    String number = server.hover(uri, lineOf(text, "batch_size_in_recs"), 9).replace("\\", "");
+    String chooser = server.hover(uri, lineOf(text, "on_record_error"), 9).replace("\\", "");
+    String required = server.hover(uri, lineOf(text, "files_directory"), 9).replace("\\", "");
+
+    assertThat(number).contains("Type: number", "Default: 1000");
+    assertThat(chooser).contains("Default: TO_ERROR", "Values: DISCARD (Discard), TO_ERROR (Send to Error), STOP_PIPELINE");
+    assertThat(required).contains("Type: text", "Required.");
+  }
+
+  @Test
   void everySampleFlowIsCleanWithTheSchemaItsModelineNames() throws IOException {
     List<Path> samples;
     try (Stream<Path> files = Files.list(SAMPLES)) {
@@ -256,6 +331,10 @@ class FlowSchemaInEditorTest {
   private static String problemOn(List<Problem> problems, int line) {
     return problems.stream().filter(p -> p.line() == line).map(Problem::message).findFirst()
         .orElseThrow(() -> new AssertionError("no diagnostic on line " + (line + 1) + " among " + problems));
+  }
+
+  private static List<String> messagesOn(List<Problem> problems, int line) {
+    return problems.stream().filter(p -> p.line() == line).map(Problem::message).toList();
   }
 
   private static String documentationOf(List<Completion> offered, String label) {

@@ -1,6 +1,7 @@
 package io.flowascode.maven;
 
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.catalog.DefinitionsException;
 import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.DesiredFlows;
 import io.flowascode.engine.apply.FlowOutcome;
@@ -8,15 +9,16 @@ import io.flowascode.engine.apply.Outcome;
 import io.flowascode.engine.apply.Prune;
 import io.flowascode.engine.apply.TargetSpec;
 import io.flowascode.engine.apply.Verdict;
-import io.flowascode.engine.apply.WatsonxOptions;
-import io.flowascode.compiler.catalog.DefinitionsException;
-import java.io.IOException;
-import java.util.Locale;
+import io.flowascode.engine.project.Environment;
+import io.flowascode.engine.project.SecretResolver;
+import io.flowascode.engine.project.TargetOptions;
 import io.flowascode.engine.target.Secret;
 import io.flowascode.engine.target.Target;
 import io.flowascode.engine.target.TargetException;
 import java.io.File;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -29,10 +31,14 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-/** The parameters of the goals that talk to a target, and how credentials are found. */
+/**
+ * The parameters of the goals that talk to a target, and how credentials are found. Each parameter
+ * set here wins over the project file's environment, which wins over FLOW_* variables and the
+ * defaults.
+ */
 abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   /** The target: local (a directory store, the default), sdc (Data Collector) or wxdi (IBM watsonx.data integration). */
-  @Parameter(property = "flow.target", defaultValue = "local")
+  @Parameter(property = "flow.target")
   String target;
 
   /** The Data Collector URL, or the watsonx API URL. */
@@ -40,8 +46,9 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   String url;
 
   /**
-   * The id of a `<server>` in settings.xml holding the credentials. For wxdi its password is the
-   * API key (flow.auth iam or zen), the token (bearer) or the password (cp4d).
+   * The id of a {@code <server>} in settings.xml holding the credentials. For wxdi its password is
+   * the API key (flow.auth iam or zen), the token (bearer) or the password (cp4d). Default: the
+   * environment's `credentials.server`.
    */
   @Parameter(property = "flow.serverId")
   String serverId;
@@ -50,9 +57,12 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   @Parameter(property = "flow.project")
   String project;
 
-  /** The local store's directory. */
-  @Parameter(property = "flow.store", defaultValue = "${project.basedir}/.flow-store")
+  /** The local store's directory (default: the environment's `store`, else target/flow-store). */
+  @Parameter(property = "flow.store")
   File store;
+
+  @Parameter(defaultValue = "${project.build.directory}/flow-store", readonly = true)
+  File defaultStore;
 
   /** A saved plan: written by flow:plan, applied exactly by flow:apply. */
   @Parameter(property = "flow.planFile")
@@ -62,9 +72,9 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   @Parameter(property = "flow.prune", defaultValue = "false")
   boolean prune;
 
-  /** Requests in flight at once. */
-  @Parameter(property = "flow.parallelism", defaultValue = "4")
-  int parallelism;
+  /** Requests in flight at once (default 4). */
+  @Parameter(property = "flow.parallelism")
+  Integer parallelism;
 
   /** How long the server may stay silent before a request counts as unanswered, e.g. 10s (default 10s, or FLOW_TIMEOUT). */
   @Parameter(property = "flow.timeout")
@@ -76,14 +86,14 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
 
   /**
    * YAML files of `NAME: value` for the flows' `{secret: NAME}`, besides FLOW_SECRET_NAME in the
-   * environment and the flow-secrets.yaml in flow.sourceDirectory (keep them out of version control).
+   * environment and the flow-secrets.yaml beside the flows (keep them out of version control).
    */
   @Parameter(property = "flow.secretsFiles")
   List<File> secretsFiles = List.of();
 
   /** wxdi: the environment new flows are bound to; none by default, as IBM's SDK sends when given none. */
-  @Parameter(property = "flow.environment")
-  String environment;
+  @Parameter(property = "flow.engineEnvironment")
+  String engineEnvironment;
 
   /** wxdi: the engine version flows declare and stage definitions come from; the environment's, else the first released one. */
   @Parameter(property = "flow.engineVersion")
@@ -107,9 +117,9 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   @Component
   SettingsDecrypter decrypter;
 
-  /** Prune as asked, with the source directory it must not trust when it holds no flow. */
-  Prune prune() {
-    return Prune.when(prune, List.of(sourceDirectory.toPath()));
+  /** Prune as asked, with the source directories it must not trust when they hold no flow. */
+  Prune prune() throws MojoFailureException {
+    return Prune.when(prune, sources());
   }
 
   List<DesiredFlow> desired() throws MojoExecutionException, MojoFailureException {
@@ -117,36 +127,64 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
     return DesiredFlows.of(compileAll());
   }
 
+  /** The target: these parameters over the environment's, over FLOW_* variables and the defaults. */
   TargetSpec spec() throws MojoFailureException {
-    Optional<String> user = Optional.empty();
-    Optional<Secret> password = Optional.empty();
-    if (serverId != null && !serverId.isBlank()) {
-      Server server = settings == null ? null : settings.getServer(serverId);
-      if (server == null) {
-        throw new MojoFailureException("flow.serverId: settings.xml has no <server> with id `" + serverId + "`");
+    TargetOptions options = options();
+    return options.toSpec(defaultStore.toPath(), System.getenv());
+  }
+
+  int parallelism() throws MojoFailureException {
+    return options().parallelismOrDefault();
+  }
+
+  private TargetOptions options() throws MojoFailureException {
+    Optional<Environment> env = environment();
+    TargetOptions fromEnvironment = TargetOptions.NONE;
+    if (env.isPresent()) {
+      try {
+        fromEnvironment = TargetOptions.of(env.get(), SecretResolver.environment(System.getenv()));
+      } catch (IllegalArgumentException e) {
+        throw new MojoFailureException("flow.environment: " + e.getMessage());
       }
-      SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-      for (SettingsProblem problem : decrypted.getProblems()) {
-        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-          throw new MojoFailureException("flow.serverId: cannot decrypt the password of server `" + serverId + "`: " + problem.getMessage(),
-              problem.getException());
-        }
-      }
-      Server plain = decrypted.getServer();
-      user = Optional.ofNullable(plain.getUsername());
-      password = Optional.ofNullable(plain.getPassword()).map(Secret::of);
     }
+    String kind = TargetOptions.given(target).or(fromEnvironment::kind).orElse(TargetSpec.LOCAL);
+    String mode = TargetOptions.given(auth).or(fromEnvironment::auth).orElse("iam").toLowerCase(Locale.ROOT);
+    TargetOptions server = server(Optional.ofNullable(serverId).filter(s -> !s.isBlank())
+        .or(() -> env.flatMap(e -> e.credentials().server())), kind, mode);
+    TargetOptions typed = new TargetOptions(TargetOptions.given(target), TargetOptions.given(url),
+        TargetOptions.given(project), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.ofNullable(store).map(File::toPath), TargetOptions.given(timeout), TargetOptions.given(deadline),
+        Optional.ofNullable(parallelism), TargetOptions.given(engineEnvironment), TargetOptions.given(engineVersion),
+        TargetOptions.given(auth), TargetOptions.given(iamUrl), TargetOptions.given(authUrl));
+    return typed.over(server).over(fromEnvironment);
+  }
+
+  /** The credentials of a settings.xml server, as the chosen authentication names its secret. */
+  private TargetOptions server(Optional<String> id, String kind, String mode) throws MojoFailureException {
+    if (id.isEmpty()) {
+      return TargetOptions.NONE;
+    }
+    Server server = settings == null ? null : settings.getServer(id.get());
+    if (server == null) {
+      throw new MojoFailureException("flow.serverId: settings.xml has no <server> with id `" + id.get() + "`");
+    }
+    SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : decrypted.getProblems()) {
+      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+        throw new MojoFailureException("flow.serverId: cannot decrypt the password of server `" + id.get() + "`: " + problem.getMessage(),
+            problem.getException());
+      }
+    }
+    Server plain = decrypted.getServer();
+    Optional<Secret> password = Optional.ofNullable(plain.getPassword()).map(Secret::of);
     // A settings.xml password is what the chosen authentication calls its secret.
-    String mode = TargetSpec.WXDI.equalsIgnoreCase(target) ? (auth == null ? "iam" : auth.trim().toLowerCase(Locale.ROOT)) : "";
-    Optional<Secret> asPassword = mode.isEmpty() || mode.equals("cp4d") ? password : Optional.empty();
-    Optional<Secret> asApiKey = mode.equals("iam") || mode.equals("zen") ? password : Optional.empty();
-    Optional<Secret> asToken = mode.equals("bearer") ? password : Optional.empty();
-    return new TargetSpec(target, Optional.ofNullable(url), Optional.ofNullable(project), user, asPassword, asApiKey,
-        store.toPath())
-        .withToken(asToken)
-        .withTimeouts(Optional.ofNullable(timeout), Optional.ofNullable(deadline))
-        .withWatsonx(WatsonxOptions.of(environment, engineVersion, iamUrl, auth, authUrl))
-        .withEnvironment(System.getenv());
+    boolean wxdi = TargetSpec.WXDI.equalsIgnoreCase(kind);
+    Optional<Secret> asPassword = !wxdi || mode.equals("cp4d") ? password : Optional.empty();
+    Optional<Secret> asApiKey = wxdi && (mode.equals("iam") || mode.equals("zen")) ? password : Optional.empty();
+    Optional<Secret> asToken = wxdi && mode.equals("bearer") ? password : Optional.empty();
+    return new TargetOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(plain.getUsername()),
+        asPassword, asApiKey, asToken, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -155,13 +193,13 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
    */
   void ensureDefinitionsLock() throws MojoFailureException, MojoExecutionException {
     try {
-      spec().ensureDefinitionsLock(lockFile.toPath()).ifPresent(getLog()::info);
+      spec().ensureDefinitionsLock(lock()).ifPresent(getLog()::info);
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (TargetException | DefinitionsException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write flow.lockFile " + lockFile + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("cannot write the definitions lock " + lock() + ": " + e.getMessage(), e);
     }
   }
 
@@ -174,6 +212,11 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
     } catch (TargetException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+  }
+
+  /** The environment's name, for plan headings and saved plans. */
+  Optional<String> environmentName() throws MojoFailureException {
+    return environment().map(Environment::name);
   }
 
   void log(List<FlowOutcome> outcomes) {
@@ -209,7 +252,7 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
   io.flowascode.compiler.secrets.SecretSource secrets() throws MojoFailureException {
     try {
       return io.flowascode.compiler.secrets.SecretSources.standard(System.getenv(),
-          secretsFiles.stream().map(File::toPath).toList(), List.of(sourceDirectory.toPath()));
+          secretsFiles.stream().map(File::toPath).toList(), sources());
     } catch (io.flowascode.compiler.secrets.SecretsFile.UnreadableException e) {
       throw new MojoFailureException("flow.secretsFiles: " + e.getMessage());
     }

@@ -6,6 +6,7 @@ import io.flowascode.engine.apply.ApplyJob;
 import io.flowascode.engine.apply.Confirmation;
 import io.flowascode.engine.apply.DesiredFlow;
 import io.flowascode.engine.apply.PruneRefusedException;
+import io.flowascode.engine.plan.PlanHeading;
 import io.flowascode.engine.plan.PlanTextRenderer;
 import io.flowascode.engine.target.Target;
 import java.io.Console;
@@ -38,23 +39,24 @@ public class ApplyMojo extends AbstractRemoteMojo {
     List<DesiredFlow> desired = planFile == null ? desired() : List.of();
     Catalog catalog = catalog();
     try (Target t = open(catalog)) {
-      ApplyJob job = new ApplyJob(t, catalog, parallelism).withSecrets(secrets());
+      ApplyJob job = new ApplyJob(t, catalog, parallelism()).withSecrets(secrets());
+      PlanHeading heading = new PlanHeading(environmentName(), t.describe());
       ApplyJob.Result result;
       if (planFile != null) {
         ApplyGate show = plan -> {
           getLog().info("Applying the saved plan " + planFile);
-          printLines(new PlanTextRenderer().render(plan));
+          printLines(new PlanTextRenderer().render(plan, heading));
           return true;
         };
         try {
-          result = job.applySaved(planFile.toPath(), show);
+          result = job.applySaved(planFile.toPath(), show, environmentName());
         } catch (IOException e) {
           throw new MojoFailureException("flow.planFile: " + e.getMessage(), e);
         } catch (io.flowascode.compiler.secrets.SecretResolver.MissingSecretsException e) {
           throw new MojoFailureException(e.getMessage(), e);
         }
       } else {
-        Confirmation ask = new Confirmation(plan -> printLines(new PlanTextRenderer().render(plan)), autoApprove,
+        Confirmation ask = new Confirmation(plan -> printLines(new PlanTextRenderer().render(plan, heading)), autoApprove,
             terminal(), t.describe(), getLog()::warn);
         try {
           result = job.apply(desired, prune(), ask);

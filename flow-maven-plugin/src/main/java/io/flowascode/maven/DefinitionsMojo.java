@@ -21,14 +21,14 @@ public class DefinitionsMojo extends AbstractRemoteMojo {
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     try (Target t = open(BundledCatalog.load())) {
-      DefinitionsLock.write(lockFile.toPath(), DefinitionsLock.fetch(t));
-      getLog().info("Wrote the stage definitions of " + t.describe() + " to " + lockFile);
+      DefinitionsLock.write(lock(), DefinitionsLock.fetch(t));
+      getLog().info("Wrote the stage definitions of " + t.describe() + " to " + lock());
     } catch (TargetException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (DefinitionsException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write " + lockFile + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("cannot write " + lock() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -16,12 +16,17 @@ import org.apache.maven.plugin.logging.Log;
 final class DiagnosticLog {
   private DiagnosticLog() {}
 
-  static void print(BatchResult result, OutputFormat format, Log log) {
-    List<Diagnostic> all = result.allDiagnostics();
+  static void print(BatchResult result, List<SourceFile> others, OutputFormat format, Log log) {
+    List<SourceFile> files = new java.util.ArrayList<>(result.compilations().stream().flatMap(c -> c.sources().stream()).toList());
+    files.addAll(others);
+    print(result.allDiagnostics(), files, format, log);
+  }
+
+  /** Diagnostics about any files (the project file's, say), quoting these files' lines. */
+  static void print(List<Diagnostic> all, List<SourceFile> files, OutputFormat format, Log log) {
     if (all.isEmpty()) {
       return;
     }
-    List<SourceFile> files = result.compilations().stream().flatMap(c -> c.sources().stream()).toList();
     SourceLookup sources = SourceLookup.of(files);
     if (format != OutputFormat.TEXT) {
       for (String line : format.renderer(false, Integer.MAX_VALUE).render(all, sources).split("\n")) {

@@ -15,7 +15,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Brings existing pipelines into the project as flow files in flow.sourceDirectory: from exported
+ * Brings existing pipelines into the project as flow files in flow.sourceDirectory (else the project
+ * file's first flows folder, else src/main/flows): from exported
  * files (flow.importFiles) or from the target (flow.importIds, or flow.importAll). Existing files
  * are only overwritten with flow.force; nothing is written unless every pipeline imports.
  */
@@ -48,7 +49,8 @@ public class ImportMojo extends AbstractRemoteMojo {
     if (fromTarget == !importFiles.isEmpty()) {
       throw new MojoFailureException("set flow.importFiles, or flow.importIds / flow.importAll to import from the target");
     }
-    ImportJob job = new ImportJob(catalog(), sourceDirectory.toPath(), force);
+    java.nio.file.Path dir = sources().get(0);
+    ImportJob job = new ImportJob(catalog(), dir, force);
     importFiles.forEach(f -> job.addFile(f.toPath()));
     if (fromTarget) {
       try (Target t = open(BundledCatalog.load())) {
@@ -61,14 +63,14 @@ public class ImportMojo extends AbstractRemoteMojo {
     try {
       result = job.run();
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write to " + sourceDirectory + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("cannot write to " + dir + ": " + e.getMessage(), e);
     }
     if (!result.ok()) {
       result.problems().forEach(p -> getLog().error(p.replace("use force", "set flow.force=true")));
       throw new MojoFailureException(result.problems().size() + " problem(s) importing; nothing was written (see above)");
     }
     for (ImportedFlow flow : result.written()) {
-      getLog().info("Wrote " + sourceDirectory.toPath().resolve(flow.flowFileName()));
+      getLog().info("Wrote " + dir.resolve(flow.flowFileName()));
       for (ImportNote note : flow.notes()) {
         getLog().warn("  " + note);
       }

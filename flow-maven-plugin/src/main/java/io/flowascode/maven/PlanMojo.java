@@ -5,6 +5,7 @@ import io.flowascode.engine.apply.LockCheck;
 import io.flowascode.engine.apply.PlanJob;
 import io.flowascode.engine.apply.PruneRefusedException;
 import io.flowascode.engine.apply.Verdict;
+import io.flowascode.engine.plan.PlanHeading;
 import io.flowascode.engine.plan.PlanJsonRenderer;
 import io.flowascode.engine.plan.PlanMarkdownRenderer;
 import io.flowascode.engine.plan.PlanTextRenderer;
@@ -40,27 +41,30 @@ public class PlanMojo extends AbstractRemoteMojo {
     var desired = desired();
     Catalog catalog = catalog();
     try (Target t = open(catalog)) {
-      PlanJob job = new PlanJob(t, catalog, parallelism).withSecrets(secrets());
+      PlanJob job = new PlanJob(t, catalog, parallelism()).withSecrets(secrets());
+      PlanHeading heading = job.heading(environmentName());
       PlanJob.Result result;
       try {
-        result = job.plan(desired, prune(), Optional.of(lockFile.toPath()));
+        result = job.plan(desired, prune(), Optional.of(lock()));
       } catch (PruneRefusedException e) {
         throw new MojoFailureException("flow.prune: " + e.getMessage(), e);
       } catch (io.flowascode.compiler.secrets.SecretResolver.MissingSecretsException e) {
         throw new MojoFailureException(e.getMessage(), e);
       }
       result.lock().ifPresent(this::warn);
-      String rendered = "json".equals(output) ? new PlanJsonRenderer().render(result.plan()) : new PlanTextRenderer().render(result.plan());
+      String rendered = "json".equals(output) ? new PlanJsonRenderer().render(result.plan())
+          : new PlanTextRenderer().render(result.plan(), heading);
       printLines(rendered);
       log(result.failures());
       try {
         if (planFile != null) {
-          job.save(planFile.toPath(), result.plan());
-          getLog().info("Saved the plan to " + planFile + "; apply exactly it with: mvn flow:apply -Dflow.planFile=" + planFile);
+          job.save(planFile.toPath(), result.plan(), environmentName());
+          getLog().info("Saved the plan to " + planFile + "; apply exactly it with: mvn flow:apply -Dflow.planFile=" + planFile
+              + environmentName().map(e -> " -Dflow.environment=" + e).orElse(""));
         }
         if (markdownFile != null) {
           Files.createDirectories(markdownFile.toPath().toAbsolutePath().getParent());
-          Files.writeString(markdownFile.toPath(), new PlanMarkdownRenderer().render(result.plan()), StandardCharsets.UTF_8);
+          Files.writeString(markdownFile.toPath(), new PlanMarkdownRenderer().render(result.plan(), heading), StandardCharsets.UTF_8);
         }
       } catch (IOException e) {
         throw new MojoExecutionException("cannot write the plan: " + e.getMessage(), e);
@@ -76,7 +80,7 @@ public class PlanMojo extends AbstractRemoteMojo {
     if (lock instanceof LockCheck.Drifted drifted) {
       getLog().warn(drifted.warning());
     } else if (lock instanceof LockCheck.Unchecked unchecked) {
-      getLog().warn("cannot compare flow.lockFile with the target: " + unchecked.reason());
+      getLog().warn("cannot compare the definitions lock with the target: " + unchecked.reason());
     }
   }
 }

@@ -122,7 +122,14 @@ public enum Code {
   NESTED_FRAGMENT("E1009", Severity.ERROR, "a fragment that uses another fragment"),
 
   // E09xx: the tool itself
-  INTERNAL_ERROR("E0900", Severity.ERROR, "the compiler failed on this input; please report it");
+  INTERNAL_ERROR("E0900", Severity.ERROR, "the compiler failed on this input; please report it"),
+
+  // E11xx: the project file (flow-project.yaml); its shape is checked with the E02xx codes
+  PROJECT_FLOWS_MISSING("E1101", Severity.ERROR, "a flows folder of the project file does not exist"),
+  UNKNOWN_DEFAULT_ENVIRONMENT("E1102", Severity.ERROR, "the default environment is not one of the project's environments"),
+  ENVIRONMENT_INCOMPLETE("E1103", Severity.ERROR, "an environment lacks what its target needs"),
+  SETTING_NOT_FOR_TARGET("W1104", Severity.WARNING, "an environment setting its target does not use"),
+  UNKNOWN_PARAMETER_OVERRIDE("E1105", Severity.ERROR, "an environment sets a parameter no flow declares");
 
   private final String id;
   private final Severity severity;

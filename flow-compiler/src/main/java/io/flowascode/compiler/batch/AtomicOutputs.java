@@ -21,9 +21,32 @@ public final class AtomicOutputs implements AutoCloseable {
   private boolean committed;
 
   public void stage(Path target, String content) throws IOException {
+    stage(target, content, false);
+  }
+
+  /**
+   * Stages a file only its owner may read or write, whatever the umask or the mode of the file it
+   * replaces (secrets); on a file system without POSIX permissions, as {@link #stage}.
+   */
+  public void stageOwnerOnly(Path target, String content) throws IOException {
+    stage(target, content, true);
+  }
+
+  private void stage(Path target, String content, boolean ownerOnly) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new IOException("not a file: " + target); // the root directory
+    }
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path tmp = newStagingFile(dir, target);
+    if (ownerOnly) {
+      try {
+        // Before the content is written, so the value is never readable by others.
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // The file system has no POSIX permissions to set.
+      }
+    }
     Files.writeString(tmp, content, StandardCharsets.UTF_8);
     Path previous = staged.put(target, tmp);
     if (previous != null) {
@@ -72,6 +95,36 @@ public final class AtomicOutputs implements AutoCloseable {
     committed = true;
     return written;
   }
+
+  /**
+   * A new empty file beside the target, with the permissions the target will need: a file it
+   * replaces keeps its own; a new one gets what the user's umask gives any new file (not the
+   * owner-only mode of {@link Files#createTempFile}, which would make compiled pipelines unreadable
+   * to the rest of a build or a web server).
+   */
+  private static Path newStagingFile(Path dir, Path target) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+      try {
+        Files.createFile(tmp);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt < 10) {
+          continue;
+        }
+        throw e;
+      }
+      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        } catch (UnsupportedOperationException notPosix) {
+          // The file system has no POSIX permissions to keep.
+        }
+      }
+      return tmp;
+    }
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private static void move(Path from, Path to) throws IOException {
     try {

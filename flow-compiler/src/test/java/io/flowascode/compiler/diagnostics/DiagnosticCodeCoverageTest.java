@@ -30,7 +30,13 @@ class DiagnosticCodeCoverageTest {
       // The fallback for schema rules without a tailored message; the bundled schema has none left.
       Code.SCHEMA_VIOLATION, "SchemaFallbackTest",
       // A --definitions file is read by the CLI and the Maven plugin before any flow is compiled.
-      Code.DEFINITIONS_UNREADABLE, "flow-cli: AtomicOutputAndHostileInputTest");
+      Code.DEFINITIONS_UNREADABLE, "flow-cli: AtomicOutputAndHostileInputTest",
+      // The project file's own codes: a project file is no flow file, and flow-engine reads it.
+      Code.PROJECT_FLOWS_MISSING, "flow-engine: ProjectFileTest",
+      Code.UNKNOWN_DEFAULT_ENVIRONMENT, "flow-engine: ProjectFileTest",
+      Code.ENVIRONMENT_INCOMPLETE, "flow-engine: ProjectFileTest",
+      Code.SETTING_NOT_FOR_TARGET, "flow-engine: ProjectFileTest",
+      Code.UNKNOWN_PARAMETER_OVERRIDE, "flow-engine: ProjectFileTest");
 
   /**
    * The compiler's own failure. No input may cause it: FlowFuzzTest fails on any E0900, so it can

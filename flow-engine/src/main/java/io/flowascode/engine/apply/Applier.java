@@ -111,7 +111,7 @@ public final class Applier {
           + flow.remoteRevision() + " is now " + current.revision() + ")");
     }
     RemoteFlow saved = target.save(current, payload(written(flow), current));
-    return new FlowOutcome(flow.flowId(), Outcome.UPDATED, flow.diff().summary(), Optional.of(saved.revision()));
+    return new FlowOutcome(flow.flowId(), Outcome.UPDATED, flow.review().counts().stageWords(), Optional.of(saved.revision()));
   }
 
   private FlowOutcome delete(FlowPlan flow, Optional<RemoteFlow> snapshot) throws TargetException {

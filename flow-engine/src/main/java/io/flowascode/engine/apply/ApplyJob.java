@@ -80,12 +80,25 @@ public final class ApplyJob {
    *     or was made for another target
    */
   public Result applySaved(Path planFile, ApplyGate gate) throws IOException, SecretResolver.MissingSecretsException {
+    return applySaved(planFile, gate, Optional.empty());
+  }
+
+  /**
+   * As {@link #applySaved(Path, ApplyGate)} in a project's environment: a plan made for another
+   * environment is refused, naming both.
+   */
+  public Result applySaved(Path planFile, ApplyGate gate, Optional<String> environment) throws IOException, SecretResolver.MissingSecretsException {
     SavedPlan saved = new PlanFile().read(planFile);
     SecretResolver.checkAll(saved.plan().flows().stream().map(FlowPlan::desiredPipeline)
         .filter(java.util.Objects::nonNull).toList(), secrets);
     if (!saved.target().equals(target.describe())) {
       throw new PlanFileException("saved plan " + planFile + " was made for " + saved.target() + ", not for "
           + target.describe() + ": apply it with the target it was made for, or plan again for this one");
+    }
+    if (environment.isPresent() && saved.environment().isPresent() && !environment.equals(saved.environment())) {
+      throw new PlanFileException("saved plan " + planFile + " was made for the environment " + saved.environment().get()
+          + ", not for " + environment.get() + ": apply it with --env " + saved.environment().get()
+          + ", or plan again for " + environment.get());
     }
     return apply(saved.plan(), Map.of(), List.of(), gate);
   }

@@ -3,6 +3,7 @@ package io.flowascode.engine.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
 import io.flowascode.compiler.emit.CompiledFlow;
+import io.flowascode.compiler.naming.StageNames;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Optional;
  * @param catalog the definitions the flow was compiled with, when they are its own (a definitions
  *     file beside the flow); empty to diff with the project's catalog
  * @param compiled the flow as compiled, so that its stages can keep the instance names they have on
- *     the target ({@link StableIdentity}); empty for a pipeline given as JSON
+ *     the target ({@link StableIdentity}) and its plan speaks the file's words ({@link #names()});
+ *     empty for a pipeline given as JSON
  */
 public record DesiredFlow(String id, String title, String description, JsonNode pipeline, Optional<Catalog> catalog,
     Optional<CompiledFlow> compiled) {
@@ -27,5 +29,10 @@ public record DesiredFlow(String id, String title, String description, JsonNode 
   /** The same flow compiled to another pipeline (its stages renamed). */
   public DesiredFlow with(JsonNode otherPipeline, CompiledFlow otherCompiled) {
     return new DesiredFlow(id, title, description, otherPipeline, catalog, Optional.of(otherCompiled));
+  }
+
+  /** The file's names for the stages and predicates of the pipeline, so its plan speaks the file's words. */
+  public StageNames names() {
+    return compiled.map(StageNames::of).orElse(StageNames.NONE);
   }
 }

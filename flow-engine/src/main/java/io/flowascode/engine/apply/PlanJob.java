@@ -6,6 +6,7 @@ import io.flowascode.compiler.secrets.SecretResolver;
 import io.flowascode.compiler.secrets.SecretSource;
 import io.flowascode.engine.plan.Plan;
 import io.flowascode.engine.plan.PlanFile;
+import io.flowascode.engine.plan.PlanHeading;
 import io.flowascode.engine.target.RemoteFlow;
 import io.flowascode.engine.target.Target;
 import io.flowascode.engine.target.TargetException;
@@ -84,7 +85,17 @@ public final class PlanJob {
    * @throws io.flowascode.engine.plan.PlanFileException when the plan is incomplete
    */
   public void save(Path file, Plan plan) throws IOException {
-    new PlanFile().write(file, plan, target.describe());
+    save(file, plan, Optional.empty());
+  }
+
+  /** As {@link #save(Path, Plan)}, recording the project's environment the plan was made for. */
+  public void save(Path file, Plan plan, Optional<String> environment) throws IOException {
+    new PlanFile().write(file, plan, heading(environment));
+  }
+
+  /** What a rendering of this job's plan is headed with: the environment, if any, and the target. */
+  public PlanHeading heading(Optional<String> environment) {
+    return new PlanHeading(environment, target.describe());
   }
 
   /**

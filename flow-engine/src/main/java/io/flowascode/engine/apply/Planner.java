@@ -83,9 +83,9 @@ public final class Planner {
       // in again, and a saved plan never holds them.
       SecretResolver.Resolved resolved = SecretResolver.resolve(desired, secrets);
       FlowPlan compared = FlowPlan.compute(flow.id(), remote.map(RemoteFlow::pipeline).orElse(null),
-          remote.map(RemoteFlow::revision).orElse(null), resolved.pipeline(), definitions);
+          remote.map(RemoteFlow::revision).orElse(null), resolved.pipeline(), named.names(), definitions);
       FlowPlan plan = new FlowPlan(flow.id(), compared.action(), compared.remoteRevision(), desired,
-          SecretRedaction.redact(compared.diff(), desired, resolved.values().values()));
+          SecretRedaction.redact(compared.diff(), desired, resolved.values().values()), compared.names());
       return new Planned(Optional.of(plan), remote, Optional.empty());
     } catch (TargetException e) {
       return new Planned(Optional.empty(), Optional.empty(), Optional.of(Failures.outcome(flow.id(), e)));

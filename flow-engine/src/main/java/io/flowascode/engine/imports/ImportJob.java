@@ -123,7 +123,11 @@ public final class ImportJob {
     }
     try (AtomicOutputs outputs = new AtomicOutputs()) {
       for (Map.Entry<Path, String> w : writes.entrySet()) {
-        outputs.stage(w.getKey(), w.getValue());
+        if (secretsFile.isPresent() && w.getKey().equals(secretsFile.get())) {
+          outputs.stageOwnerOnly(w.getKey(), w.getValue());
+        } else {
+          outputs.stage(w.getKey(), w.getValue());
+        }
       }
       outputs.commit();
     }

@@ -7,21 +7,19 @@ import io.flowascode.engine.diff.ConnectionKind;
 import io.flowascode.engine.diff.JsonValues;
 import io.flowascode.engine.diff.StageRef;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One change as one line of a plan, the way a reviewer reads a diff: a sign (`+` added, `-`
- * removed, `~` changed) and a short statement in the flow language's terms.
+ * One line of a plan, the way a reviewer reads a diff: a sign (`+` added, `-` removed, `~`
+ * changed), a depth (0 for the flow's own lines, 1 under a stage) and a short statement in the
+ * flow file's words.
  *
- * <p>Conventions: configs as `Instance.attribute: before -> after` with values as compact JSON
- * (strings quoted, long values cut at {@value #MAX_VALUE} characters); Stream Selector outputs as
- * `Instance[n]` (the 1-based position of the condition) or `Instance[default]`, a connection from
- * a condition followed by `# expression` (cut at {@value #MAX_HINT}); outputs of stages with fixed
- * outputs as `Instance[n]`; event connections as `event A >> B`; sensitive values never shown.
+ * <p>Conventions: values as compact JSON (strings quoted, long values cut at {@value #MAX_VALUE}
+ * characters); stages as `id (Instance)`; outputs as `route[big]`, `route[default]`,
+ * `dedup[2]`; a connection from a selector condition followed by `# expression` (cut at {@value
+ * #MAX_HINT}); event connections as `event a >> b`; sensitive values never shown.
  */
-public record ChangeLine(char sign, String text) {
+public record ChangeLine(char sign, int depth, String text) {
   static final int MAX_VALUE = 120;
   static final int MAX_HINT = 60;
 
@@ -30,7 +28,14 @@ public record ChangeLine(char sign, String text) {
     return sign + " " + text;
   }
 
-  public static ChangeLine of(Change change) {
+  // ---- the flow's own lines -----------------------------------------------------------------
+
+  /**
+   * A pipeline-level change (title, labels, parameters, settings, special stages and their
+   * configs); {@code creating} words it as what the new flow will have rather than as a change
+   * from an empty pipeline.
+   */
+  static ChangeLine ofFlow(Change change, PlanNames names, boolean creating) {
     if (change instanceof Change.TitleChanged c) {
       return changed("title: " + text(c.before()) + " -> " + text(c.after()));
     }
@@ -38,85 +43,167 @@ public record ChangeLine(char sign, String text) {
       return changed("description: " + text(c.before()) + " -> " + text(c.after()));
     }
     if (change instanceof Change.LabelsChanged c) {
-      return changed("labels: " + strings(c.before()) + " -> " + strings(c.after()));
+      return creating ? added("labels " + strings(c.after())) : changed("labels: " + strings(c.before()) + " -> " + strings(c.after()));
     }
     if (change instanceof Change.ParameterChanged c) {
-      return valueLine("parameter " + c.key(), c.before(), c.after(), c.sensitive());
+      return valueLine("parameter " + c.key(), c.before(), c.after(), c.sensitive(), creating);
     }
     if (change instanceof Change.SettingChanged c) {
-      return valueLine("setting " + c.attribute(), c.before(), c.after(), c.sensitive());
+      return creating ? valueLine("setting " + c.attribute(), null, c.after(), c.sensitive(), true)
+          : valueLine("setting " + c.attribute(), c.before(), c.after(), c.sensitive(), false);
     }
     if (change instanceof Change.SpecialStageChanged c) {
-      return changed(c.role().word() + ": " + refs(c.before(), c.after()));
+      return creating && c.after() != null ? added(c.role().word() + ": " + name(c.after()))
+          : changed(c.role().word() + ": " + refs(c.before(), c.after()));
     }
-    if (change instanceof Change.StageAdded c) {
-      return new ChangeLine('+', "stage " + c.instance() + " (" + name(c.definition()) + ")");
+    String instance = instanceOf(change);
+    if (instance != null) {
+      String owner = names.special(instance).map(s -> s.word()).orElse(instance);
+      ChangeLine line = ofStage(change, names);
+      if (creating && line.sign() == '~' && change instanceof Change.ConfigChanged c && !c.sensitive()) {
+        return added(owner + "." + c.attribute() + " = " + value(c.after()));
+      }
+      return new ChangeLine(line.sign(), 0, owner + (line.text().startsWith("service") ? " " : ".") + line.text());
     }
-    if (change instanceof Change.StageRemoved c) {
-      return new ChangeLine('-', "stage " + c.instance() + " (" + name(c.definition()) + ")");
-    }
-    if (change instanceof Change.StageRenamed c) {
-      return changed("stage " + c.before() + " renamed to " + c.after() + " (" + name(c.definition()) + ")");
-    }
+    throw new IllegalArgumentException("no flow line for " + change.getClass().getSimpleName());
+  }
+
+  // ---- stage headers and the lines under them ------------------------------------------------
+
+  /** `+ stage source (DevRawDataSource_01): Dev Raw Data Source`. */
+  static ChangeLine stageAdded(Change.StageAdded c, PlanNames names) {
+    return added("stage " + names.stage(c.instance()) + ": " + name(c.definition()));
+  }
+
+  /** `- stage Trash_03: Trash`. */
+  static ChangeLine stageRemoved(Change.StageRemoved c, PlanNames names) {
+    return new ChangeLine('-', 0, "stage " + names.stage(c.instance()) + ": " + name(c.definition()));
+  }
+
+  /** `~ stage archive (LocalFS_02, was LocalFS_01): Local FS`. */
+  static ChangeLine stageRenamed(Change.StageRenamed c, PlanNames names) {
+    String id = names.id(c.after()).map(i -> i + " (").orElse("(");
+    return changed("stage " + id + c.after() + ", was " + c.before() + "): " + name(c.definition()));
+  }
+
+  /** `~ stage source (DevRawDataSource_01)`, heading the stage's own changes. */
+  static ChangeLine stageChanged(String instance, PlanNames names) {
+    return changed("stage " + names.stage(instance));
+  }
+
+  /** A change of one stage, worded as a line under its heading (depth 1). */
+  static ChangeLine ofStage(Change change, PlanNames names) {
+    ChangeLine line = stageLine(change, names);
+    return new ChangeLine(line.sign(), 1, line.text());
+  }
+
+  private static ChangeLine stageLine(Change change, PlanNames names) {
     if (change instanceof Change.StageDefinitionChanged c) {
-      return changed("stage " + c.instance() + ": " + refs(c.before(), c.after()));
+      return changed("definition: " + refs(c.before(), c.after()));
     }
     if (change instanceof Change.StageLabelChanged c) {
-      return changed("stage " + c.instance() + " label: " + text(c.before()) + " -> " + text(c.after()));
+      return changed("UI name: " + text(c.before()) + " -> " + text(c.after()));
     }
     if (change instanceof Change.StageDescriptionChanged c) {
-      return changed("stage " + c.instance() + " description: " + text(c.before()) + " -> " + text(c.after()));
+      return changed("description: " + text(c.before()) + " -> " + text(c.after()));
     }
     if (change instanceof Change.ConfigChanged c) {
-      return configLine(c.instance() + "." + c.attribute(), c.before(), c.after(), c.sensitive());
+      return configLine(c.attribute(), c.before(), c.after(), c.sensitive());
     }
     if (change instanceof Change.ServiceChanged c) {
-      String service = c.instance() + " service " + simpleName(c.service());
+      String service = "service " + simpleName(c.service());
       if (c.beforeVersion() == null) {
-        return new ChangeLine('+', service + version(c.afterVersion()));
+        return added(service + version(c.afterVersion()));
       }
       if (c.afterVersion() == null) {
-        return new ChangeLine('-', service + version(c.beforeVersion()));
+        return new ChangeLine('-', 0, service + version(c.beforeVersion()));
       }
       return changed(service + ": v" + c.beforeVersion() + " -> v" + c.afterVersion());
     }
     if (change instanceof Change.ServiceConfigChanged c) {
-      return configLine(c.instance() + "." + c.attribute(), c.before(), c.after(), c.sensitive());
+      return configLine(c.attribute(), c.before(), c.after(), c.sensitive());
     }
     if (change instanceof Change.PredicateChanged c) {
-      String output = c.instance() + "[" + c.index() + "] condition";
-      if (c.before() == null) {
-        return new ChangeLine('+', output + " " + c.after());
-      }
       if (c.after() == null) {
-        return new ChangeLine('-', output + " " + c.before());
+        return new ChangeLine('-', 0, "predicate " + c.before());
       }
-      return changed(output + ": " + c.before() + " -> " + c.after());
+      String predicate = "predicate " + names.predicate(c.instance(), c.index(), c.after()).orElse("[" + c.index() + "]");
+      if (c.before() == null) {
+        return added(predicate + ": " + c.after());
+      }
+      return changed(predicate + ": " + c.before() + " -> " + c.after());
     }
     if (change instanceof Change.PredicatesReordered c) {
-      return changed(c.instance() + " conditions reordered: " + newOrder(c.before(), c.after()));
+      List<String> order = new ArrayList<>();
+      for (int i = 0; i < c.after().size(); i++) {
+        String expression = c.after().get(i);
+        order.add(Connection.DEFAULT_PREDICATE.equals(expression.trim()) ? Connection.DEFAULT_PREDICATE
+            : names.predicate(c.instance(), i + 1, expression).orElse(abbreviate(expression, MAX_HINT)));
+      }
+      return changed("predicates in a new order: " + String.join(", ", order));
     }
-    if (change instanceof Change.ConnectionAdded c) {
-      return new ChangeLine('+', connection(c.connection()));
-    }
-    if (change instanceof Change.ConnectionRemoved c) {
-      return new ChangeLine('-', connection(c.connection()));
-    }
-    throw new IllegalArgumentException("no line for " + change.getClass().getSimpleName());
+    throw new IllegalArgumentException("no stage line for " + change.getClass().getSimpleName());
   }
 
-  /** `A >> B`, `Sel[2] >> B  # ${expr}`, `event A >> B`. */
-  public static String connection(Connection c) {
-    if (c.kind() == ConnectionKind.EVENT) {
-      return "event " + c.from() + " >> " + c.to();
+  // ---- connections ----------------------------------------------------------------------------
+
+  static ChangeLine ofConnection(Change change, PlanNames names) {
+    if (change instanceof Change.ConnectionAdded c) {
+      return added(connection(c.connection(), names));
     }
-    String line = c.source() + " >> " + c.to();
+    if (change instanceof Change.ConnectionRemoved c) {
+      return new ChangeLine('-', 0, connection(c.connection(), names));
+    }
+    throw new IllegalArgumentException("no connection line for " + change.getClass().getSimpleName());
+  }
+
+  /** `a >> b`, `route[big] >> b  # ${expr}`, `event a >> b`. */
+  static String connection(Connection c, PlanNames names) {
+    if (c.kind() == ConnectionKind.EVENT) {
+      return "event " + names.shortName(c.from()) + " >> " + names.shortName(c.to());
+    }
+    String line = names.output(c) + " >> " + names.shortName(c.to());
     String expression = c.predicateExpression();
     return expression == null ? line : line + "  # " + abbreviate(expression, MAX_HINT);
   }
 
+  /** The stage a change is about, for changes of one stage or one special stage; else null. */
+  static String instanceOf(Change c) {
+    if (c instanceof Change.StageDefinitionChanged x) {
+      return x.instance();
+    }
+    if (c instanceof Change.StageLabelChanged x) {
+      return x.instance();
+    }
+    if (c instanceof Change.StageDescriptionChanged x) {
+      return x.instance();
+    }
+    if (c instanceof Change.ConfigChanged x) {
+      return x.instance();
+    }
+    if (c instanceof Change.ServiceChanged x) {
+      return x.instance();
+    }
+    if (c instanceof Change.ServiceConfigChanged x) {
+      return x.instance();
+    }
+    if (c instanceof Change.PredicateChanged x) {
+      return x.instance();
+    }
+    if (c instanceof Change.PredicatesReordered x) {
+      return x.instance();
+    }
+    return null;
+  }
+
+  // ---- wording --------------------------------------------------------------------------------
+
   private static ChangeLine changed(String text) {
-    return new ChangeLine('~', text);
+    return new ChangeLine('~', 0, text);
+  }
+
+  private static ChangeLine added(String text) {
+    return new ChangeLine('+', 0, text);
   }
 
   private static ChangeLine configLine(String subject, JsonNode before, JsonNode after, boolean sensitive) {
@@ -127,12 +214,12 @@ public record ChangeLine(char sign, String text) {
   }
 
   /** For entries that can be added or removed (parameters, settings). */
-  private static ChangeLine valueLine(String subject, JsonNode before, JsonNode after, boolean sensitive) {
-    if (before == null && after != null) {
-      return new ChangeLine('+', subject + " = " + (sensitive ? "(sensitive value)" : value(after)));
+  private static ChangeLine valueLine(String subject, JsonNode before, JsonNode after, boolean sensitive, boolean creating) {
+    if ((before == null || creating) && after != null) {
+      return added(subject + " = " + (sensitive ? "(sensitive value)" : value(after)));
     }
     if (after == null && before != null) {
-      return new ChangeLine('-', subject);
+      return new ChangeLine('-', 0, subject);
     }
     return sensitive ? changed(subject + ": " + sensitiveChange(after)) : changed(subject + ": " + value(before) + " -> " + value(after));
   }
@@ -180,26 +267,6 @@ public record ChangeLine(char sign, String text) {
   private static String simpleName(String fqcn) {
     int i = fqcn.lastIndexOf('.');
     return i < 0 ? fqcn : fqcn.substring(i + 1);
-  }
-
-  /** The desired order in terms of the remote positions: `2, 1, default`. */
-  private static String newOrder(List<String> before, List<String> after) {
-    Map<String, List<Integer>> positions = new HashMap<>();
-    for (int i = 0; i < before.size(); i++) {
-      positions.computeIfAbsent(before.get(i), k -> new ArrayList<>()).add(i + 1);
-    }
-    List<String> out = new ArrayList<>();
-    for (String p : after) {
-      List<Integer> at = positions.get(p);
-      if (Connection.DEFAULT_PREDICATE.equals(p.trim())) {
-        out.add(Connection.DEFAULT_PREDICATE);
-      } else if (at == null || at.isEmpty()) {
-        out.add("new");
-      } else {
-        out.add(String.valueOf(at.remove(0)));
-      }
-    }
-    return String.join(", ", out);
   }
 
   static String abbreviate(String s, int max) {

@@ -2,6 +2,7 @@ package io.flowascode.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowascode.compiler.catalog.Catalog;
+import io.flowascode.compiler.naming.StageNames;
 import io.flowascode.engine.diff.FlowDiff;
 import io.flowascode.engine.diff.FlowDiffer;
 import java.util.Objects;
@@ -13,12 +14,19 @@ import java.util.Objects;
  * @param remoteRevision the uuid or content hash of the remote pipeline the plan was computed
  *     against (apply refuses when the remote has moved on); null for CREATE
  * @param desiredPipeline the pipeline JSON apply will write; null for DELETE
+ * @param names the flow file's stage ids and predicate names, for showing the plan in the file's
+ *     words ({@link StageNames#NONE} for a flow the project no longer has)
  */
 public record FlowPlan(
-    String flowId, FlowAction action, String remoteRevision, JsonNode desiredPipeline, FlowDiff diff) {
+    String flowId, FlowAction action, String remoteRevision, JsonNode desiredPipeline, FlowDiff diff, StageNames names) {
+
+  public FlowPlan(String flowId, FlowAction action, String remoteRevision, JsonNode desiredPipeline, FlowDiff diff) {
+    this(flowId, action, remoteRevision, desiredPipeline, diff, StageNames.NONE);
+  }
 
   public FlowPlan {
     Objects.requireNonNull(flowId, "flowId");
+    names = Objects.requireNonNullElse(names, StageNames.NONE);
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(diff, "diff");
     if (action == FlowAction.CREATE && remoteRevision != null) {
@@ -43,6 +51,12 @@ public record FlowPlan(
    */
   public static FlowPlan compute(
       String flowId, JsonNode remote, String remoteRevision, JsonNode desired, Catalog catalog) {
+    return compute(flowId, remote, remoteRevision, desired, StageNames.NONE, catalog);
+  }
+
+  /** As {@link #compute(String, JsonNode, String, JsonNode, Catalog)}, naming things as the flow file does. */
+  public static FlowPlan compute(
+      String flowId, JsonNode remote, String remoteRevision, JsonNode desired, StageNames names, Catalog catalog) {
     if (remote == null && desired == null) {
       throw new IllegalArgumentException("nothing to plan for " + flowId + ": no remote and no desired pipeline");
     }
@@ -51,7 +65,17 @@ public record FlowPlan(
         : desired == null ? FlowAction.DELETE
         : diff.isEmpty() ? FlowAction.NO_CHANGE
         : FlowAction.UPDATE;
-    return new FlowPlan(flowId, action, remote == null ? null : remoteRevision, desired, diff);
+    return new FlowPlan(flowId, action, remote == null ? null : remoteRevision, desired, diff, names);
+  }
+
+  /** The flow's changes as a reviewer reads them, and their counts. */
+  public FlowReview review() {
+    return FlowReview.of(this);
+  }
+
+  /** The title the flow will have (from the desired pipeline), or empty for a flow to delete. */
+  public String title() {
+    return desiredPipeline == null ? "" : desiredPipeline.path("title").asText("");
   }
 
   public boolean hasChanges() {

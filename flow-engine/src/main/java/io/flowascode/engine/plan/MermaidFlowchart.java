@@ -29,7 +29,7 @@ final class MermaidFlowchart {
 
   private MermaidFlowchart() {}
 
-  static String render(JsonNode desiredPipeline, FlowDiff diff) {
+  static String render(JsonNode desiredPipeline, FlowDiff diff, PlanNames names) {
     Map<String, String> labels = new TreeMap<>(
         desiredPipeline == null ? Map.of() : Topology.stageLabels(desiredPipeline));
     Set<String> added = new HashSet<>();
@@ -58,7 +58,7 @@ final class MermaidFlowchart {
         changed.add(p.instance());
         editedConditions.add(p.instance() + "[" + p.index() + "]");
       } else {
-        String instance = stageOf(c);
+        String instance = ChangeLine.instanceOf(c);
         if (instance != null) {
           changed.add(instance);
         }
@@ -74,7 +74,7 @@ final class MermaidFlowchart {
       String name = stage.getKey();
       String id = "s" +  ++n;
       ids.put(name, id);
-      StringBuilder text = new StringBuilder(escape(name));
+      StringBuilder text = new StringBuilder(escape(names.stage(name)));
       if (renamedFrom.containsKey(name)) {
         text.append(" (was ").append(escape(renamedFrom.get(name))).append(')');
       }
@@ -102,7 +102,7 @@ final class MermaidFlowchart {
         continue;
       }
       String arrow = e.kind() == ConnectionKind.EVENT ? "-.->" : "-->";
-      String label = edgeLabel(e);
+      String label = edgeLabel(e, names);
       out.append("  ").append(from).append(' ').append(arrow);
       if (!label.isEmpty()) {
         out.append("|\"").append(escape(label)).append("\"|");
@@ -134,44 +134,16 @@ final class MermaidFlowchart {
     }
   }
 
-  /** The canvas stage a change is about, or null for pipeline-level changes. */
-  private static String stageOf(Change c) {
-    if (c instanceof Change.StageDefinitionChanged x) {
-      return x.instance();
-    }
-    if (c instanceof Change.StageLabelChanged x) {
-      return x.instance();
-    }
-    if (c instanceof Change.StageDescriptionChanged x) {
-      return x.instance();
-    }
-    if (c instanceof Change.ConfigChanged x) {
-      return x.instance();
-    }
-    if (c instanceof Change.ServiceChanged x) {
-      return x.instance();
-    }
-    if (c instanceof Change.ServiceConfigChanged x) {
-      return x.instance();
-    }
-    if (c instanceof Change.PredicateChanged x) {
-      return x.instance();
-    }
-    if (c instanceof Change.PredicatesReordered x) {
-      return x.instance();
-    }
-    return null;
-  }
-
-  private static String edgeLabel(Connection e) {
+  private static String edgeLabel(Connection e, PlanNames names) {
     if (e.kind() == ConnectionKind.EVENT) {
       return "event";
     }
+    String output = names.outputName(e).orElse(e.portLabel());
     String expression = e.predicateExpression();
     if (expression != null) {
-      return e.portLabel() + ": " + ChangeLine.abbreviate(expression, MAX_EDGE_LABEL);
+      return output + ": " + ChangeLine.abbreviate(expression, MAX_EDGE_LABEL);
     }
-    return e.portLabel();
+    return output;
   }
 
   /** Mermaid entity codes for what would end a quoted label or start markup. */

@@ -47,20 +47,20 @@ public record Plan(List<FlowPlan> flows, List<String> unread) {
     return flows.stream().anyMatch(FlowPlan::hasChanges);
   }
 
-  public int toAdd() {
-    return flows.stream().mapToInt(f -> f.diff().toAdd()).sum();
+  /** Flows by action, stages and connections, summed over every flow; see {@link PlanCounts}. */
+  public PlanCounts counts() {
+    PlanCounts total = PlanCounts.ZERO;
+    for (FlowPlan f : flows) {
+      total = total.plus(f.review().counts());
+    }
+    return total;
   }
 
-  public int toChange() {
-    return flows.stream().mapToInt(f -> f.diff().toChange()).sum();
-  }
-
-  public int toDelete() {
-    return flows.stream().mapToInt(f -> f.diff().toDelete()).sum();
-  }
-
-  /** `Plan: 1 to add, 2 to change, 0 to delete.` */
+  /**
+   * `Plan: flows 1 to create, 1 to update, 0 to delete, 9 unchanged; stages 12 to add, 2 to change,
+   * 1 to remove; connections 14 to add, 1 to remove.`
+   */
   public String summaryLine() {
-    return "Plan: " + toAdd() + " to add, " + toChange() + " to change, " + toDelete() + " to delete.";
+    return "Plan: " + counts().words() + ".";
   }
 }

@@ -26,8 +26,11 @@ import java.util.HexFormat;
  */
 public final class PlanFile {
   static final String FORMAT = "flow-as-code-plan";
-  /** The file's own version; 2 added the target. The plan inside keeps the JSON rendering's version. */
-  static final int FILE_FORMAT_VERSION = 2;
+  /**
+   * The file's own version; 2 added the target, 3 the environment and the plan in the file's words
+   * (its counts and names). The plan inside keeps the JSON rendering's version.
+   */
+  static final int FILE_FORMAT_VERSION = 3;
   private static final String CHECKSUM_PREFIX = "sha256:";
 
   private final PlanJson json = new PlanJson();
@@ -37,6 +40,12 @@ public final class PlanFile {
    *     out the flows it could not read
    */
   public void write(Path file, Plan plan, String target) throws IOException {
+    write(file, plan, new PlanHeading(java.util.Optional.empty(), target));
+  }
+
+  /** Saves the plan with where it was made for: the target, and the project's environment if one was named. */
+  public void write(Path file, Plan plan, PlanHeading heading) throws IOException {
+    String target = heading.target();
     if (plan.incomplete()) {
       throw new PlanFileException("the plan is incomplete (" + String.join(", ", plan.unread())
           + " could not be read) and is not saved: a saved plan must cover every flow; plan again once the remote answers");
@@ -45,6 +54,7 @@ public final class PlanFile {
     ObjectNode withTarget = json.mapper.createObjectNode();
     withTarget.set("formatVersion", rendered.get("formatVersion"));
     withTarget.put("target", target);
+    withTarget.put("environment", heading.environment().orElse(null));
     rendered.remove("formatVersion");
     withTarget.setAll(rendered);
     ObjectNode content = normalised(withTarget);
@@ -101,7 +111,9 @@ public final class PlanFile {
       throw new PlanFileException("saved plan " + file + " does not say which target it was made for: run plan again");
     }
     try {
-      return new SavedPlan(json.planFromJson(content), content.get("target").asText());
+      return new SavedPlan(json.planFromJson(content), content.get("target").asText(),
+          content.path("environment").isTextual() ? java.util.Optional.of(content.get("environment").asText())
+              : java.util.Optional.empty());
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new PlanFileException("saved plan " + file + " has a checksum but content this version cannot "
           + "read (" + e.getClass().getSimpleName() + "): run plan again");

@@ -7,8 +7,15 @@ package io.flowascode.engine.plan;
  */
 public final class PlanMarkdownRenderer {
   public String render(Plan plan) {
+    return render(plan, PlanHeading.NONE);
+  }
+
+  public String render(Plan plan, PlanHeading heading) {
     StringBuilder out = new StringBuilder();
-    out.append("### Flow plan\n\n");
+    out.append("### Flow plan").append(heading.environment().map(e -> ": " + html(e)).orElse("")).append("\n\n");
+    if (!heading.isEmpty()) {
+      out.append(html(heading.line())).append("\n\n");
+    }
     out.append("**").append(plan.summaryLine()).append("**\n\n");
     if (plan.incomplete()) {
       out.append("> **Incomplete plan:** ").append(plan.unread().size())
@@ -19,25 +26,31 @@ public final class PlanMarkdownRenderer {
       out.append("No flows.\n");
       return out.toString();
     }
-    out.append("| Flow | Action | Add | Change | Delete |\n");
-    out.append("| --- | --- | ---: | ---: | ---: |\n");
+    out.append("| Flow | Action | Stages added | changed | removed | Connections added | removed |\n");
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
     for (FlowPlan f : plan.flows()) {
+      PlanCounts c = f.review().counts();
       out.append("| ").append(code(f.flowId())).append(" | ").append(f.action().word())
-          .append(" | ").append(f.diff().toAdd())
-          .append(" | ").append(f.diff().toChange())
-          .append(" | ").append(f.diff().toDelete()).append(" |\n");
+          .append(" | ").append(c.stagesAdded())
+          .append(" | ").append(c.stagesChanged())
+          .append(" | ").append(c.stagesRemoved())
+          .append(" | ").append(c.connectionsAdded())
+          .append(" | ").append(c.connectionsRemoved()).append(" |\n");
     }
     for (FlowPlan f : plan.flows()) {
       if (f.diff().isEmpty()) {
         continue;
       }
+      FlowReview review = f.review();
       out.append("\n<details>\n<summary>").append(html(f.flowId())).append(": ").append(f.action().word())
-          .append(" (").append(f.diff().summary()).append(")</summary>\n\n");
-      StringBuilder lines = new StringBuilder();
-      f.diff().changes().forEach(c -> lines.append(ChangeLine.of(c)).append('\n'));
+          .append(" (").append(review.counts().stageWords()).append(")</summary>\n\n");
+      // The sign first, as diff highlighting wants it; the nesting after it.
+      StringBuilder lines = new StringBuilder(PlanTextRenderer.header(f)).append('\n');
+      review.lines().forEach(l -> lines.append(l.sign()).append(' ').append("  ".repeat(l.depth() + 1))
+          .append(l.text()).append('\n'));
       fence(out, "diff", lines.toString());
       out.append('\n');
-      fence(out, "mermaid", MermaidFlowchart.render(f.desiredPipeline(), f.diff()));
+      fence(out, "mermaid", MermaidFlowchart.render(f.desiredPipeline(), f.diff(), PlanNames.of(f)));
       out.append("\n</details>\n");
     }
     return out.toString();

@@ -1,19 +1,21 @@
 package io.flowascode.engine.plan;
 
 /**
- * Renders a plan for a terminal, like a code review of each flow:
+ * Renders a plan for a terminal, like a code review of each flow in the flow file's words:
  *
  * <pre>
  * ~ flow expense-router (update)
- *     + stage Trash_03 (Trash)
- *     ~ DevRawDataSource_01.stop_after_first_batch: false -> true
- *     + StreamSelector_01[2] >> Trash_03  # ${record:value("/expense") < -10000}
+ *     + stage refunds (Trash_03): Trash
+ *     ~ stage source (DevRawDataSource_01)
+ *         ~ stop_after_first_batch: false -> true
+ *     + route[refunds] >> refunds  # ${record:value("/expense") < -10000}
  *
- * Plan: 1 to add, 2 to change, 0 to delete.
+ * Plan: flows 0 to create, 1 to update, 0 to delete, 0 unchanged; stages 1 to add, 1 to change, 0 to remove; connections 1 to add, 0 to remove.
  * </pre>
  *
- * Flows appear in flow id order with their changes in diff order; see {@link ChangeLine} for the
- * line conventions. With colour, added lines are green, removed red and changed yellow (ANSI).
+ * Flows appear in flow id order with their changes as {@link FlowReview} arranges them; see {@link
+ * ChangeLine} for the line conventions. With colour, added lines are green, removed red and
+ * changed yellow (ANSI).
  */
 public final class PlanTextRenderer {
   private static final String RESET = "\u001B[0m";
@@ -34,7 +36,14 @@ public final class PlanTextRenderer {
   }
 
   public String render(Plan plan) {
+    return render(plan, PlanHeading.NONE);
+  }
+
+  public String render(Plan plan, PlanHeading heading) {
     StringBuilder out = new StringBuilder();
+    if (!heading.isEmpty()) {
+      out.append(paint(BOLD, heading.line())).append("\n\n");
+    }
     for (FlowPlan flow : plan.flows()) {
       renderFlow(flow, out);
       out.append('\n');
@@ -56,18 +65,30 @@ public final class PlanTextRenderer {
     return out.toString();
   }
 
-  private void renderFlow(FlowPlan flow, StringBuilder out) {
-    char sign = switch (flow.action()) {
+  /** `+ flow orders (create): "Orders router"`, `~ flow orders (update)`, `  flow orders (no change)`. */
+  static String header(FlowPlan flow) {
+    String header = sign(flow.action()) + " flow " + flow.flowId() + " (" + flow.action().word() + ")";
+    if (flow.action() == FlowAction.CREATE && !flow.title().isEmpty() && !flow.title().equals(flow.flowId())) {
+      header += ": " + io.flowascode.engine.diff.JsonValues.quote(flow.title());
+    }
+    return header;
+  }
+
+  static char sign(FlowAction action) {
+    return switch (action) {
       case CREATE -> '+';
       case DELETE -> '-';
       case UPDATE -> '~';
       case NO_CHANGE -> ' ';
     };
-    String header = sign + " flow " + flow.flowId() + " (" + flow.action().word() + ")";
+  }
+
+  private void renderFlow(FlowPlan flow, StringBuilder out) {
+    char sign = sign(flow.action());
+    String header = header(flow);
     out.append(color ? BOLD + colorOf(sign) + header + RESET : header).append('\n');
-    for (var change : flow.diff().changes()) {
-      ChangeLine line = ChangeLine.of(change);
-      out.append(INDENT).append(paint(colorOf(line.sign()), line.toString())).append('\n');
+    for (ChangeLine line : flow.review().lines()) {
+      out.append(INDENT.repeat(line.depth() + 1)).append(paint(colorOf(line.sign()), line.toString())).append('\n');
     }
   }
 

@@ -137,8 +137,9 @@ class ApplyScenariosTest {
       PlanResult plan = new Planner(target, CATALOG, 1).plan(List.of(new DesiredFlow("events", "Events", "", edited)), false);
       String text = new PlanTextRenderer().render(plan.plan());
       assertThat(plan.plan().flows().get(0).diff().changes()).hasSize(1);
-      assertThat(text).contains("DevRawDataSource_01.stop_after_first_batch: true -> false");
-      assertThat(text).contains("Plan: 0 to add, 1 to change, 0 to delete.");
+      assertThat(text).contains("    ~ stage DevRawDataSource_01\n        ~ stop_after_first_batch: true -> false\n");
+      assertThat(text).contains("Plan: flows 0 to create, 1 to update, 0 to delete, 0 unchanged; "
+          + "stages 0 to add, 1 to change, 0 to remove; connections 0 to add, 0 to remove.");
     }
   }
 

@@ -56,7 +56,8 @@ class FragmentPlanTest {
 
       assertThat(plans.values()).allMatch(p -> p.action() == FlowAction.UPDATE);
       for (FlowPlan p : plans.values()) {
-        assertThat(text(p)).containsExactly("~ hygiene_FieldRemover_01.fields: [\"/internal_note\"] -> [\"/internal_note\",\"/clerk\"]");
+        assertThat(text(p)).containsExactly("~ stage hygiene_FieldRemover_01",
+            "~ fields: [\"/internal_note\"] -> [\"/internal_note\",\"/clerk\"]");
       }
     }
   }
@@ -94,7 +95,7 @@ class FragmentPlanTest {
 
       for (FlowPlan p : plans.values()) {
         assertThat(text(p)).containsExactly(
-            "+ stage hygiene_FieldRenamer_01 (Field Renamer)",
+            "+ stage hygiene_FieldRenamer_01: Field Renamer",
             "- hygiene_ExpressionEvaluator_01 >> hygiene_FieldRemover_01",
             "+ hygiene_ExpressionEvaluator_01 >> hygiene_FieldRenamer_01",
             "+ hygiene_FieldRenamer_01 >> hygiene_FieldRemover_01");

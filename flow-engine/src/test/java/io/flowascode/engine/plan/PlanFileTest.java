@@ -97,7 +97,7 @@ class PlanFileTest {
   void aPlanOfAnotherFormatVersionOrNoPlanAtAllIsRefused() throws Exception {
     Path file = dir.resolve("plan.json");
     planFile.write(file, ExamplePlans.plan(), TARGET);
-    Files.writeString(file, Files.readString(file).replaceFirst("\"formatVersion\": 2", "\"formatVersion\": 7"));
+    Files.writeString(file, Files.readString(file).replaceFirst("\"formatVersion\": 3", "\"formatVersion\": 7"));
     assertThatThrownBy(() -> planFile.read(file))
         .isInstanceOf(PlanFileException.class)
         .hasMessageContaining("format version 7");

@@ -23,7 +23,7 @@ class PlanRenderersTest {
   @Test
   void theColouredTextIsThePlainTextWithAnsiCodes() {
     String coloured = new PlanTextRenderer(true).render(ExamplePlans.plan());
-    assertThat(coloured).contains("\u001B[32m+ stage Trash_03 (Trash)\u001B[0m");
+    assertThat(coloured).contains("\u001B[32m+ stage refunds (Trash_03): Trash\u001B[0m");
     assertThat(coloured.replaceAll("\u001B\\[[0-9;]*m", "")).isEqualTo(new PlanTextRenderer().render(ExamplePlans.plan()));
   }
 
@@ -65,7 +65,7 @@ class PlanRenderersTest {
           flow stable-flow (no change)
 
         No changes. Every flow matches the remote.
-        Plan: 0 to add, 0 to change, 0 to delete.
+        Plan: flows 0 to create, 0 to update, 0 to delete, 1 unchanged; stages 0 to add, 0 to change, 0 to remove; connections 0 to add, 0 to remove.
         """);
   }
 
@@ -84,7 +84,8 @@ class PlanRenderersTest {
 
     String text = new PlanTextRenderer().render(plan);
     assertThat(text).contains(
-        "~ Trash_01.password: (sensitive value changed)",
+        "~ stage Trash_01",
+        "~ password: (sensitive value changed)",
         "+ parameter API_KEY = (sensitive value)",
         "- parameter LIMIT");
     for (String rendered : List.of(text, new PlanJsonRenderer().render(plan), new PlanMarkdownRenderer().render(plan))) {

@@ -38,6 +38,18 @@ public final class JsonRenderer implements DiagnosticRenderer {
 
   @Override
   public String render(List<Diagnostic> diagnostics, SourceLookup sources) {
+    try {
+      return WRITER.writeValueAsString(toJson(diagnostics)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // a tree of plain values always serializes
+    }
+  }
+
+  /**
+   * The same document as a tree, `diagnostics`, `errors` and `warnings`, for a program's output
+   * that holds more than diagnostics (the command line's one JSON document per run).
+   */
+  public static ObjectNode toJson(List<Diagnostic> diagnostics) {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
     sorted.sort(Diagnostic.ORDER);
     ObjectNode root = JSON.objectNode();
@@ -85,11 +97,7 @@ public final class JsonRenderer implements DiagnosticRenderer {
     Tally tally = Tally.of(sorted);
     root.put("errors", tally.errors());
     root.put("warnings", tally.warnings());
-    try {
-      return WRITER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of plain values always serializes
-    }
+    return root;
   }
 
   /** The file, and start and end as line and column; null positions for the file as a whole. */

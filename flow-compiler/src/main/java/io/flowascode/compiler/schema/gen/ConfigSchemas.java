@@ -130,13 +130,66 @@ final class ConfigSchemas {
     return p;
   }
 
-  /** "Label — description (raw name)": what the UI shows, and the name the pipeline JSON uses. */
+  /**
+   * "Label — description (raw name)": what the UI shows, and the name the pipeline JSON uses; then,
+   * for hover and completion, the type, the default and the first allowed values.
+   */
   static String description(ConfigDefinition c) {
+    String head;
     if (c.label().isBlank()) {
       // Definitions inferred from pipelines have no label; the raw name is all there is.
-      return c.description().isBlank() ? c.name() : c.description() + " (" + c.name() + ")";
+      head = c.description().isBlank() ? c.name() : c.description() + " (" + c.name() + ")";
+    } else {
+      head = (c.description().isBlank() ? c.label() : c.label() + " — " + c.description()) + " (" + c.name() + ")";
     }
-    return (c.description().isBlank() ? c.label() : c.label() + " — " + c.description()) + " (" + c.name() + ")";
+    return head + "\n\n" + facts(c);
+  }
+
+  private static final int SHOWN_VALUES = 8;
+
+  /** `Type: choice. Default: TO_ERROR. Values: DISCARD (Discard), TO_ERROR (Send to Error), …` */
+  static String facts(ConfigDefinition c) {
+    StringBuilder sb = new StringBuilder("Type: ").append(typeWord(c)).append('.');
+    JsonNode d = c.defaultValue();
+    if (d != null && !d.isNull() && !(d.isContainerNode() && d.isEmpty()) && !(d.isTextual() && d.asText().isEmpty())) {
+      String shown = d.isTextual() ? d.asText() : d.toString();
+      sb.append(" Default: ").append(shown.length() > 60 ? shown.substring(0, 57) + "..." : shown).append('.');
+    }
+    c.model().filter(m -> !m.values().isEmpty()).ifPresent(m -> {
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < Math.min(SHOWN_VALUES, m.values().size()); i++) {
+        String v = m.values().get(i);
+        String label = i < m.labels().size() ? m.labels().get(i) : v;
+        values.add(label.equals(v) ? v : v + " (" + label + ")");
+      }
+      sb.append(m.openChoice() ? " Suggested values: " : " Values: ").append(String.join(", ", values));
+      if (m.values().size() > SHOWN_VALUES) {
+        sb.append(", … (").append(m.values().size()).append(" in all)");
+      }
+      sb.append('.');
+    });
+    if (c.required()) {
+      sb.append(" Required.");
+    }
+    return sb.toString();
+  }
+
+  private static String typeWord(ConfigDefinition c) {
+    if (c.model().isPresent()) {
+      ConfigModel m = c.model().get();
+      return m.isValueChooser() ? "one of the values below" : m.isMultiValueChooser() ? "a list of the values below"
+          : m.isListBean() ? "a list of entries" : "model " + m.modelType().toLowerCase(java.util.Locale.ROOT);
+    }
+    return switch (c.type()) {
+      case BOOLEAN -> "true or false";
+      case NUMBER -> "number" + c.min().map(min -> " from " + min).orElse("") + c.max().map(max -> " to " + max).orElse("");
+      case STRING, CHARACTER -> "text";
+      case TEXT -> "text (may span lines)";
+      case CREDENTIAL -> "credential";
+      case LIST -> "list";
+      case MAP -> "mapping";
+      default -> c.type().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   /** The value schema, case by case as the compiler checks values. */

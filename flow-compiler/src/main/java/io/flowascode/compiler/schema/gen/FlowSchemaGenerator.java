@@ -94,15 +94,32 @@ public final class FlowSchemaGenerator {
   private static void canvasStages(Catalog catalog, ObjectNode stage, Branches branches) {
     List<StageDefinition> canvas = catalog.stages().stream().filter(StageDefinition::onCanvas).toList();
     Map<String, List<StageDefinition>> byLabel = group(canvas, StageDefinition::label);
-    ((ObjectNode) stage.get("properties").get("label")).set("anyOf", labelChoices(byLabel));
+    ArrayNode allLabels = JSON.arrayNode();
+    byLabel.keySet().forEach(allLabels::add);
+    branches.defs().define("anyLabel", JSON.objectNode().set("enum", allLabels));
+    // Any other text passes the choices, so editors do not list every label (some 2.6 KB) under a
+    // misspelled one; a condition below says in one line what is wrong, and the closest label.
+    ArrayNode choices = labelChoices(byLabel);
+    choices.add(otherText());
+    ((ObjectNode) stage.get("properties").get("label")).set("anyOf", choices);
     ArrayNode conditions = stage.putArray("allOf");
+    conditions.add(condition(labelTest(otherText()), labelFails(
+        "Not a stage label of the catalog. Complete one with Ctrl+Space, or find it with `flow catalog --search WORDS`.")));
     byLabel.forEach((label, stages) -> {
       Map<StageType, List<StageDefinition>> byType = new EnumMap<>(StageType.class);
       stages.forEach(s -> byType.computeIfAbsent(s.type(), k -> new ArrayList<>()).add(s));
+      conditions.add(nearMiss(label));
+      // A `type` the label does not have is flagged, instead of leaving the stage unchecked.
+      ArrayNode types = JSON.arrayNode();
+      byType.keySet().forEach(t -> types.add(t.word()));
       if (byType.size() == 1) {
-        conditions.add(condition(labelIs(label, null), branches.canvas(label, stages)));
+        ObjectNode then = branches.canvas(label, stages);
+        ((ObjectNode) then.get("properties")).set("type", JSON.objectNode().set("enum", types));
+        conditions.add(condition(labelIs(label, null), then));
         return;
       }
+      conditions.add(condition(labelIs(label, null), JSON.objectNode().set("properties",
+          JSON.objectNode().set("type", JSON.objectNode().set("enum", types)))));
       byType.forEach((type, ofType) ->
           conditions.add(condition(labelIs(label, type), branches.canvas(label + " " + type.word(), ofType))));
       // The compiler rejects such a label without `type:` (or `library:`) as ambiguous; say which key is missing.
@@ -248,6 +265,37 @@ public final class FlowSchemaGenerator {
     test.set("properties", properties);
     test.set("required", required);
     return test;
+  }
+
+  /**
+   * `if` the label is one typo away from this one (and is no label at all) `then` say "did you mean"
+   * it: a const the value fails, with the message editors show instead of the list of values.
+   */
+  private static ObjectNode nearMiss(String label) {
+    ObjectNode typo = otherText().put("pattern", NearMisses.pattern(label));
+    return condition(labelTest(typo), labelFails("Unknown stage label; did you mean `" + label + "`?"));
+  }
+
+  /** Text that is no label of the catalog. */
+  private static ObjectNode otherText() {
+    return JSON.objectNode().put("type", "string").set("not", SharedDefinitions.ref("anyLabel"));
+  }
+
+  private static ObjectNode labelTest(ObjectNode label) {
+    ObjectNode test = JSON.objectNode();
+    test.set("properties", JSON.objectNode().set("label", label));
+    test.set("required", JSON.arrayNode().add("label"));
+    return test;
+  }
+
+  /**
+   * A label schema that no text passes, with the message editors show for it (a `const` no one
+   * writes: Red Hat's YAML server shows `errorMessage` for a failed const).
+   */
+  private static ObjectNode labelFails(String message) {
+    ObjectNode then = JSON.objectNode();
+    then.set("properties", JSON.objectNode().set("label", JSON.objectNode().put("const", "\u0000").put("errorMessage", message)));
+    return then;
   }
 
   /** A stage written by name alone: with a label too, the compiler goes by the label. */
