@@ -54,6 +54,7 @@ public final class FlowCli implements Callable<Integer> {
     m.put("apply", ApplyCommand::new);
     m.put("list", ListCommand::new);
     m.put("import", ImportCommand::new);
+    m.put("load", LoadCommand::new);
     m.put("catalog", CatalogCommand::new);
     m.put("schema", SchemaCommand::new);
     m.put("definitions", DefinitionsCommand::new);

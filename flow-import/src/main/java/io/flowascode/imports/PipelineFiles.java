@@ -43,6 +43,20 @@ public final class PipelineFiles {
 
   private PipelineFiles() {}
 
+  /** The documents of a file, or none with why added to `problems` (a missing or unreadable file). */
+  public static List<Document> readOrReport(Path file, List<String> problems) {
+    if (!Files.exists(file)) {
+      problems.add("no such file: " + file);
+      return List.of();
+    }
+    try {
+      return read(file);
+    } catch (UnreadableException e) {
+      problems.add(e.getMessage());
+      return List.of();
+    }
+  }
+
   public static List<Document> read(Path file) throws UnreadableException {
     String name = file.toString();
     try {

@@ -60,15 +60,7 @@ public final class ImportJob {
   }
 
   public ImportJob addFile(Path file) {
-    if (!Files.exists(file)) {
-      problems.add("no such file: " + file);
-      return this;
-    }
-    try {
-      documents.addAll(PipelineFiles.read(file));
-    } catch (PipelineFiles.UnreadableException e) {
-      problems.add(e.getMessage());
-    }
+    documents.addAll(PipelineFiles.readOrReport(file, problems));
     return this;
   }
 
