@@ -5,7 +5,7 @@ import io.flowascode.diagnostic.render.SourceLookup;
 import io.flowascode.engine.project.Environment;
 import io.flowascode.engine.project.ProjectFile;
 import io.flowascode.engine.project.ProjectReader;
-import io.flowascode.engine.project.SecretResolver;
+import io.flowascode.engine.project.CredentialSource;
 import io.flowascode.engine.project.TargetOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +100,7 @@ final class ProjectContext {
           + " or FLOW_TOKEN, or from {env: NAME} references under `credentials`");
     }
     try {
-      return typed.over(TargetOptions.of(env, SecretResolver.environment(session.variables)));
+      return typed.over(TargetOptions.of(env, CredentialSource.environment(session.variables)));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), FlowCli.USAGE);
     }

@@ -10,7 +10,7 @@ import io.flowascode.engine.apply.Prune;
 import io.flowascode.engine.apply.TargetSpec;
 import io.flowascode.engine.apply.Verdict;
 import io.flowascode.engine.project.Environment;
-import io.flowascode.engine.project.SecretResolver;
+import io.flowascode.engine.project.CredentialSource;
 import io.flowascode.engine.project.TargetOptions;
 import io.flowascode.engine.target.Secret;
 import io.flowascode.engine.target.Target;
@@ -142,7 +142,7 @@ abstract class AbstractRemoteMojo extends AbstractFlowMojo {
     TargetOptions fromEnvironment = TargetOptions.NONE;
     if (env.isPresent()) {
       try {
-        fromEnvironment = TargetOptions.of(env.get(), SecretResolver.environment(System.getenv()));
+        fromEnvironment = TargetOptions.of(env.get(), CredentialSource.environment(System.getenv()));
       } catch (IllegalArgumentException e) {
         throw new MojoFailureException("flow.environment: " + e.getMessage());
       }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Where a credential is read from, as a project file names it; never the secret itself. Today an
  * environment variable ({@code {env: NAME}}); other sources (a secrets file, a vault) are new kinds
- * of reference with a {@link SecretResolver} that reads them, so an environment can name its
+ * of reference with a {@link CredentialSource} that reads them, so an environment can name its
  * secrets' source without the project file changing shape.
  */
 public sealed interface SecretRef {

@@ -34,7 +34,7 @@ public record TargetOptions(
    * @throws IllegalArgumentException when a credential it refers to is not there (an unset
    *     variable), naming the environment, the credential and its source
    */
-  public static TargetOptions of(Environment env, SecretResolver secrets) {
+  public static TargetOptions of(Environment env, CredentialSource secrets) {
     Credentials c = env.credentials();
     return new TargetOptions(Optional.of(env.target()), env.url(), env.project(),
         c.user().map(ref -> read(env, "user", ref, secrets).reveal()),
@@ -45,7 +45,7 @@ public record TargetOptions(
         env.auth(), env.iamUrl(), env.authUrl());
   }
 
-  private static Secret read(Environment env, String what, SecretRef ref, SecretResolver secrets) {
+  private static Secret read(Environment env, String what, SecretRef ref, CredentialSource secrets) {
     return secrets.resolve(ref).orElseThrow(() -> new IllegalArgumentException("environment `" + env.name()
         + "` reads its credentials." + what + " from " + ref.describe() + ", which is not set: set it, or change "
         + "`credentials` in the project file"));

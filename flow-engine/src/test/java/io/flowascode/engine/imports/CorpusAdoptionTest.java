@@ -140,7 +140,7 @@ class CorpusAdoptionTest {
     print(outcomes);
     Map<String, String> wrong = new TreeMap<>();
     outcomes.forEach((file, o) -> {
-      if (o.held() && o.plan().startsWith("changes") || o.held() && !o.plan().equals(o.moved())) {
+      if (o.held() && (o.plan().startsWith("changes") || !o.plan().equals(o.moved()))) {
         wrong.put(file, o.plan() + " / moved: " + o.moved());
       }
     });

@@ -93,7 +93,7 @@ class ProjectFileTest {
   @Test
   void theTargetIsTheOptionsGivenOverTheEnvironmentOverTheDefaults() throws IOException {
     Environment staging = read(PROJECT).project().orElseThrow().environments().get("staging");
-    SecretResolver secrets = SecretResolver.environment(Map.of("STAGING_USER", "deployer", "STAGING_PASSWORD", "s3cret"));
+    CredentialSource secrets = CredentialSource.environment(Map.of("STAGING_USER", "deployer", "STAGING_PASSWORD", "s3cret"));
 
     TargetSpec fromEnvironment = TargetOptions.of(staging, secrets).toSpec(Path.of(".flow-store"), Map.of());
     TargetOptions typed = new TargetOptions(Optional.empty(), Optional.of("http://127.0.0.1:1"), Optional.empty(),
@@ -116,7 +116,7 @@ class ProjectFileTest {
   void aCredentialWhoseVariableIsNotSetIsNamedWithItsSource() throws IOException {
     Environment prod = read(PROJECT).project().orElseThrow().environments().get("prod");
 
-    assertThatThrownBy(() -> TargetOptions.of(prod, SecretResolver.environment(Map.of())))
+    assertThatThrownBy(() -> TargetOptions.of(prod, CredentialSource.environment(Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("environment `prod` reads its credentials.api_key from the environment variable PROD_API_KEY, "
             + "which is not set: set it, or change `credentials` in the project file");

@@ -10,12 +10,12 @@ import java.util.Optional;
  * by the plugin itself, as they always were).
  */
 @FunctionalInterface
-public interface SecretResolver {
+public interface CredentialSource {
   /** The value, or empty when the source holds none (an unset variable). */
   Optional<Secret> resolve(SecretRef ref);
 
   /** Reads `{env: NAME}` references from these variables. */
-  static SecretResolver environment(Map<String, String> variables) {
+  static CredentialSource environment(Map<String, String> variables) {
     return ref -> {
       if (ref instanceof SecretRef.EnvironmentVariable v) {
         String value = variables.get(v.name());
