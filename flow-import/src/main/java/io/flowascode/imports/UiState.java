@@ -30,7 +30,7 @@ final class UiState {
     uiInfo.properties().forEach(e -> {
       String key = e.getKey();
       JsonNode value = e.getValue();
-      if (STAGE_DERIVED.contains(key) || value.isNull() || key.equals("outputStreamLabels") && emitted(value, def)) {
+      if (STAGE_DERIVED.contains(key) || value.isNull() || (key.equals("outputStreamLabels") && emitted(value, def))) {
         return;
       }
       kept.set(key, value);

@@ -146,18 +146,13 @@ public final class DataCollectorServer extends LoopbackServer {
       if (!safe && !user.canWrite()) {
         return Reply.empty(403);
       }
-      switch (call.method) {
-        case "GET":
-          return get(id, call);
-        case "PUT":
-          return create(id, call, user);
-        case "POST":
-          return save(id, call, user);
-        case "DELETE":
-          return delete(id);
-        default:
-          return Reply.empty(405);
-      }
+      return switch (call.method) {
+        case "GET" -> get(id, call);
+        case "PUT" -> create(id, call, user);
+        case "POST" -> save(id, call, user);
+        case "DELETE" -> delete(id);
+        default -> Reply.empty(405);
+      };
     }
     if (call.isPathWithIds(2, "rest", "v1", "pipeline") && call.segments.get(4).equals("import")) {
       if (!call.method.equals("POST")) {

@@ -230,27 +230,20 @@ public final class WatsonxServer extends LoopbackServer {
       return error(404, "not_found", "Project " + project + " was not found.");
     }
     if (call.segments.size() == 4) {
-      switch (call.method) {
-        case "GET":
-          return list(call, project);
-        case "POST":
-          return create(body, project);
-        default:
-          return Reply.empty(405);
-      }
+      return switch (call.method) {
+        case "GET" -> list(call, project);
+        case "POST" -> create(body, project);
+        default -> Reply.empty(405);
+      };
     }
     if (call.segments.size() == 5) {
       String assetId = call.segments.get(4);
-      switch (call.method) {
-        case "GET":
-          return get(assetId, project);
-        case "PUT":
-          return update(assetId, project, body);
-        case "DELETE":
-          return delete(assetId, project);
-        default:
-          return Reply.empty(405);
-      }
+      return switch (call.method) {
+        case "GET" -> get(assetId, project);
+        case "PUT" -> update(assetId, project, body);
+        case "DELETE" -> delete(assetId, project);
+        default -> Reply.empty(405);
+      };
     }
     return error(404, "not_found", "No route for " + call.path);
   }

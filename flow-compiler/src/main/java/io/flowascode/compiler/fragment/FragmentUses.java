@@ -111,7 +111,7 @@ public final class FragmentUses {
         continue;
       }
       instances.add(new FragmentInstance(use, fragment, instanceId, prefix, values,
-          placeholder(use, Objects.requireNonNull(decls.get(use.id().value()), "every use is a declared stage"), fragment, instanceId)));
+          placeholder(Objects.requireNonNull(decls.get(use.id().value()), "every use is a declared stage"), fragment, instanceId)));
     }
     return instances;
   }
@@ -245,7 +245,7 @@ public final class FragmentUses {
     return use.parameterPrefix().map(Located::span).orElse(use.id().span());
   }
 
-  private StageNode placeholder(FragmentUseDecl use, StageDecl decl, CompiledFragment fragment, String instanceId) {
+  private StageNode placeholder(StageDecl decl, CompiledFragment fragment, String instanceId) {
     FragmentKind kind = fragment.kind();
     StageDefinition def = catalog.find(FragmentKind.LIBRARY, kind.stageName(), FragmentKind.VERSION)
         .orElseGet(() -> StageDefinition.builder(FragmentKind.LIBRARY, kind.stageName(), FragmentKind.VERSION, kind.type())

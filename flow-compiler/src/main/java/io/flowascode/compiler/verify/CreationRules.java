@@ -150,7 +150,7 @@ final class CreationRules implements PipelineRule {
       Map<String, Object> parameters) {
     Optional<ConfigModel> model = def.model();
     if (model.isPresent() && model.get().isListBean()) {
-      listOfBeans(v, c, def, configName, value, model.get(), parameters);
+      listOfBeans(v, c, configName, value, model.get(), parameters);
     } else if (isListField(def)) {
       list(v, c, def, configName, value, parameters);
     } else if (def.type() == ConfigType.MAP) {
@@ -164,7 +164,7 @@ final class CreationRules implements PipelineRule {
     }
   }
 
-  private static void listOfBeans(Verification v, Component c, ConfigDefinition def, String configName, JsonNode value,
+  private static void listOfBeans(Verification v, Component c, String configName, JsonNode value,
       ConfigModel model, Map<String, Object> parameters) {
     if (!value.isArray()) {
       report(v, c, configName, "CREATION_040", "`" + configName + "` must be a list of entries");

@@ -48,20 +48,20 @@ public final class SecretRedaction {
   private static Change redact(Change c, Map<String, String> places, List<String> values) {
     if (c instanceof ConfigChanged x) {
       String secret = places.get(key(x.instance(), "", x.config()));
-      if (secret != null || !x.sensitive() && carries(values, x.before(), x.after())) {
+      if (secret != null || (!x.sensitive() && carries(values, x.before(), x.after()))) {
         return new ConfigChanged(x.instance(), x.config(), x.attribute(), hidden(x.before()), after(secret, x.after()), true);
       }
     }
     if (c instanceof ServiceConfigChanged x) {
       String secret = places.get(key(x.instance(), x.service(), x.config()));
-      if (secret != null || !x.sensitive() && carries(values, x.before(), x.after())) {
+      if (secret != null || (!x.sensitive() && carries(values, x.before(), x.after()))) {
         return new ServiceConfigChanged(x.instance(), x.service(), x.config(), x.attribute(), hidden(x.before()),
             after(secret, x.after()), true);
       }
     }
     if (c instanceof SettingChanged x) {
       String secret = places.get(key("", "", x.name()));
-      if (secret != null || !x.sensitive() && carries(values, x.before(), x.after())) {
+      if (secret != null || (!x.sensitive() && carries(values, x.before(), x.after()))) {
         return new SettingChanged(x.name(), x.attribute(), hidden(x.before()), after(secret, x.after()), true);
       }
     }

@@ -84,7 +84,7 @@ final class ProjectSchema {
       case "required" -> out.add(Diagnostic.of(Code.MISSING_PROPERTY, map.keySpan(pointer),
               where + " needs `" + e.getProperty() + "`")
           .label("`" + e.getProperty() + "` missing")
-          .help(requiredHelp(pointer, e.getProperty()))
+          .help(requiredHelp(e.getProperty()))
           .build());
       case "enum" -> {
         List<String> values = new ArrayList<>();
@@ -185,7 +185,7 @@ final class ProjectSchema {
     return "`" + parts[0] + "`";
   }
 
-  private static String requiredHelp(String pointer, String property) {
+  private static String requiredHelp(String property) {
     if (property.equals("target")) {
       return "add `target: local`, `target: sdc` or `target: wxdi`";
     }
