@@ -20,6 +20,8 @@ final class InstanceNamePins {
   private InstanceNamePins() {}
 
   /**
+   * The instance names to pin so the compiler names each stage as the pipeline does.
+   *
    * @param labels the definition label of each stage, in file order
    * @param wanted the instance name each stage has in the pipeline
    * @return the name to pin for each stage, empty where the namer assigns the wanted one anyway

@@ -61,6 +61,8 @@ public final class PipelineImporter {
   }
 
   /**
+   * One pipeline as a flow file, or why it cannot be one.
+   *
    * @param document a pipelineConfig or an export envelope
    * @param source where it came from (a file name, a zip entry); names the flow when the pipeline
    *     has no id

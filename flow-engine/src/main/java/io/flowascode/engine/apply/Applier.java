@@ -45,6 +45,8 @@ public final class Applier {
   }
 
   /**
+   * Applies every flow of the plan, each refused when it moved on the target since the plan.
+   *
    * @param snapshots the remote flows the plan was computed from, when it was computed just now;
    *     empty for a saved plan, whose flows are read again to detect drift
    */

@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 public final class ApplyJob {
   /**
+   * What an apply did.
+   *
    * @param plan what was to be applied, for the door to render
    * @param report per flow what happened
    * @param approved false when the gate declined: nothing was written

@@ -34,6 +34,8 @@ public final class ListJob {
   }
 
   /**
+   * The flows on the target, sorted by id, with whether this tool manages each and the project declares it.
+   *
    * @param declared the flow ids the project declares (empty without a project)
    * @throws TargetException when the target cannot list its flows
    */

@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 public final class PlanJob {
   /**
+   * What planning found.
+   *
    * @param snapshots the remote flows the plan was computed from, so an apply right after needs no
    *     second read
    * @param failures the flows that could not be planned, with why
@@ -63,6 +65,8 @@ public final class PlanJob {
   }
 
   /**
+   * Plans the desired flows against the target.
+   *
    * @param prune whether to also plan deleting remote flows this tool created that `desired` no
    *     longer has, and from where `desired` was read
    * @param lockFile the definitions lock to compare with the target's definitions, if any

@@ -29,6 +29,8 @@ public final class SecretRedaction {
   private SecretRedaction() {}
 
   /**
+   * The diff with every change that would show a secret's value replaced by one that names it.
+   *
    * @param compiled the desired pipeline as compiled, with its secret placeholders
    * @param values the values of the secrets it uses
    */

@@ -34,6 +34,8 @@ public final class StageIdentities {
   private StageIdentities() {}
 
   /**
+   * The instance names the flow's stages have on the target.
+   *
    * @param names each file stage's instance name as compiled (in file order), by id
    * @param pinned ids whose names the file pins; they keep them
    * @param desired the pipeline the flow compiles to with those names

@@ -36,6 +36,8 @@ public final class PlanFile {
   private final PlanJson json = new PlanJson();
 
   /**
+   * Saves a plan for a later `apply --plan-file`.
+   *
    * @throws PlanFileException when the plan is incomplete: applied later it would silently leave
    *     out the flows it could not read
    */

@@ -16,6 +16,8 @@ public final class Durations {
   private Durations() {}
 
   /**
+   * A duration as written: `500ms`, `30s`, `2m`, `1h`, a bare number of seconds, or ISO-8601.
+   *
    * @throws IllegalArgumentException naming the text and the accepted forms
    */
   public static Duration parse(String text) {

@@ -49,6 +49,8 @@ public final class LocalStoreTarget implements Target {
   private static final String LOCK_FILE = ".lock";
 
   /**
+   * A store in a directory, holding pipelines as the engine would.
+   *
    * @param user written as creator and last modifier
    * @param pipelineVersion the top-level `version` of new pipelines
    * @param sdcVersion `info.sdcVersion`; null as no engine wrote the pipeline

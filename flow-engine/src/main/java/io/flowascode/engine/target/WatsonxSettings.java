@@ -57,7 +57,11 @@ public record WatsonxSettings(
     return new WatsonxSettings(apiUrl, projectId, value, environmentId, engineVersion, tokenRefreshMargin, http, clock);
   }
 
-  /** @param environment empty for none; {@code version} empty to choose as the SDK does */
+  /**
+   * These settings with an engine environment and version.
+   *
+   * @param environment empty for none; {@code version} empty to choose as the SDK does
+   */
   public WatsonxSettings withEnvironment(String environment, String version) {
     return new WatsonxSettings(apiUrl, projectId, auth, Optional.ofNullable(environment), Optional.ofNullable(version),
         tokenRefreshMargin, http, clock);
