@@ -204,6 +204,9 @@ class FlowSchemaInEditorTest {
           other:
             label: Trash
             config: {dataFormatConfig.charsett: UTF-8, stop_after_first_batch: yes}
+          secret_data:
+            label: Dev Raw Data Source
+            config: {data_format: JSON, raw_data: {secret: SAMPLE_DATA}}
         """;
     URI uri = document("accepted.flow.yaml");
     server.open(uri, text);

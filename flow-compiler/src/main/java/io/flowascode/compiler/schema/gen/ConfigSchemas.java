@@ -35,6 +35,7 @@ final class ConfigSchemas {
   private final ObjectNode booleanValue;
   private final ObjectNode numberValue;
   private final ObjectNode textValue;
+  private final ObjectNode secretOrTextValue;
   private final ObjectNode listValue;
   private final ObjectNode mapValue;
   private final ObjectNode rawConfig;
@@ -53,6 +54,15 @@ final class ConfigSchemas {
     // rather than a list of types, so editors do not offer true/false for a text field.
     this.textValue = defs.define("textValue", JSON.objectNode()
         .set("not", JSON.objectNode().set("type", JSON.arrayNode().add("object").add("array"))));
+    // Text and credential configs may name a secret instead (`{secret: NAME}`), as the binder accepts.
+    ObjectNode secret = JSON.objectNode().put("type", "object").put("additionalProperties", false)
+        .put("description", "A secret: its value comes from FLOW_SECRET_NAME or flow-secrets.yaml at plan and apply, "
+            + "never from this file (docs/secrets.md).");
+    secret.putArray("required").add("secret");
+    secret.putObject("properties").putObject("secret").put("type", "string").put("pattern", "^[A-Za-z_][A-Za-z0-9_]*$");
+    ObjectNode either = JSON.objectNode();
+    either.putArray("anyOf").add(textValue.deepCopy()).add(secret);
+    this.secretOrTextValue = defs.define("secretOrTextValue", either);
     this.listValue = defs.define("listValue",
         expressionOr("Expected a list, or a ${...} expression.", "array"));
     this.mapValue = defs.define("mapValue",
@@ -206,7 +216,9 @@ final class ConfigSchemas {
         c.max().ifPresent(max -> n.put("maximum", max));
         return n;
       }
-      case STRING, TEXT, CREDENTIAL, CHARACTER:
+      case STRING, TEXT, CREDENTIAL:
+        return secretOrTextValue;
+      case CHARACTER:
         return textValue;
       case LIST:
         return listValue;
