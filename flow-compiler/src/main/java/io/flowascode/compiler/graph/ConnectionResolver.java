@@ -252,14 +252,9 @@ public final class ConnectionResolver {
       if (p.isPresent()) {
         return p;
       }
-      Diagnostic.Builder b = Diagnostic.of(Code.UNKNOWN_PREDICATE, port.span(),
+      out.add(unknownNamedPort(Diagnostic.of(Code.UNKNOWN_PREDICATE, port.span(),
               "`" + from.id() + "` has no predicate `" + port.value() + "`")
-          .label("unknown predicate");
-      List<String> outputKeys = outputs.stream().map(OutputPort::key).toList();
-      Suggestions.didYouMean(port.value(), outputKeys)
-          .ifPresentOrElse(b::help, () -> b.help("its outputs are " + keys(outputs)));
-      b.fixes(NameFixes.replaceWithin(file, port.span(), port.value(), Suggestions.closest(port.value(), outputKeys, 3)));
-      out.add(b.build());
+          .label("unknown predicate"), port, outputs));
       return Optional.empty();
     }
     if (outputs.size() > 1 || from.definition().laneConfig().isPresent()) {
@@ -269,14 +264,9 @@ public final class ConnectionResolver {
       }
       if (outputs.stream().anyMatch(o -> !o.key().chars().allMatch(Character::isDigit))) {
         // A fragment's outputs have the names its file gives them.
-        Diagnostic.Builder b = Diagnostic.of(Code.NO_SUCH_OUTPUT, port.span(),
+        out.add(unknownNamedPort(Diagnostic.of(Code.NO_SUCH_OUTPUT, port.span(),
                 "`" + from.id() + "` has no output `" + port.value() + "`")
-            .label("unknown output");
-        List<String> outputKeys = outputs.stream().map(OutputPort::key).toList();
-        Suggestions.didYouMean(port.value(), outputKeys)
-            .ifPresentOrElse(b::help, () -> b.help("its outputs are " + keys(outputs)));
-        b.fixes(NameFixes.replaceWithin(file, port.span(), port.value(), Suggestions.closest(port.value(), outputKeys, 3)));
-        out.add(b.build());
+            .label("unknown output"), port, outputs));
         return Optional.empty();
       }
       out.add(Diagnostic.of(Code.NO_SUCH_OUTPUT, port.span(),
@@ -292,6 +282,15 @@ public final class ConnectionResolver {
         .help("write `" + from.id() + " >> …` without `[" + port.value() + "]`; predicates belong to Stream Selector stages")
         .build());
     return Optional.empty();
+  }
+
+  /** A named output (a predicate, a fragment's output) that is not one: did you mean, with its fix. */
+  private Diagnostic unknownNamedPort(Diagnostic.Builder b, Located<String> port, List<OutputPort> outputs) {
+    List<String> outputKeys = outputs.stream().map(OutputPort::key).toList();
+    Suggestions.didYouMean(port.value(), outputKeys)
+        .ifPresentOrElse(b::help, () -> b.help("its outputs are " + keys(outputs)));
+    b.fixes(NameFixes.replaceWithin(file, port.span(), port.value(), Suggestions.closest(port.value(), outputKeys, 3)));
+    return b.build();
   }
 
   private static String labelsNote(StageNode from) {
