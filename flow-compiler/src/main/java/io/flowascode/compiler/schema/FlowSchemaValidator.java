@@ -378,25 +378,13 @@ public final class FlowSchemaValidator {
   private static String typeWords(JsonNode type) {
     if (type.isArray()) {
       List<String> words = new ArrayList<>();
-      type.forEach(t -> words.add(typeWord(t.asText())));
+      type.forEach(t -> words.add(SchemaTypeWords.of(t.asText())));
       return words.size() <= 2 ? String.join(" or ", words)
           : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
-    return typeWord(type.asText());
+    return SchemaTypeWords.of(type.asText());
   }
 
-  private static String typeWord(String t) {
-    return switch (t) {
-      case "object" -> "a mapping";
-      case "array" -> "a list";
-      case "string" -> "text";
-      case "integer" -> "a whole number";
-      case "number" -> "a number";
-      case "boolean" -> "true or false";
-      case "null" -> "empty";
-      default -> t;
-    };
-  }
 
   static String describe(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {

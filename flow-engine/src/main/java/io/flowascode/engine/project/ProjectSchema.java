@@ -7,6 +7,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import io.flowascode.compiler.schema.SchemaTypeWords;
 import io.flowascode.diagnostic.Code;
 import io.flowascode.diagnostic.Diagnostic;
 import io.flowascode.diagnostic.Diagnostics;
@@ -211,23 +212,12 @@ final class ProjectSchema {
   private static String typeWords(JsonNode type) {
     if (type.isArray()) {
       List<String> words = new ArrayList<>();
-      type.forEach(t -> words.add(typeWord(t.asText())));
+      type.forEach(t -> words.add(SchemaTypeWords.of(t.asText())));
       return String.join(" or ", words);
     }
-    return typeWord(type.asText());
+    return SchemaTypeWords.of(type.asText());
   }
 
-  private static String typeWord(String t) {
-    return switch (t) {
-      case "object" -> "a mapping";
-      case "array" -> "a list";
-      case "string" -> "text";
-      case "integer" -> "a whole number";
-      case "number" -> "a number";
-      case "boolean" -> "true or false";
-      default -> t;
-    };
-  }
 
   private static String describe(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
